@@ -3,14 +3,17 @@ package dev.primer.core.dataset;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.primer.territory.GeoPoint;
 import java.util.Objects;
 
-/** A customer site: its name, email domain, position and owning rep. */
-public record Account(String id, String name, String domain, GeoPoint location, String ownerId) {
+/** A customer site: its name, email domain, street address, position and owning rep. */
+public record Account(
+    String id, String name, String domain, String address, GeoPoint location, String ownerId) {
   public Account {
     Ids.require(id, "id");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(domain, "domain");
+    Objects.requireNonNull(address, "address");
     Objects.requireNonNull(location, "location");
     Ids.require(ownerId, "ownerId");
   }
@@ -21,10 +24,11 @@ public record Account(String id, String name, String domain, GeoPoint location, 
       @JsonProperty("id") String id,
       @JsonProperty("name") String name,
       @JsonProperty("domain") String domain,
+      @JsonProperty("address") String address,
       @JsonProperty("lat") double lat,
       @JsonProperty("lon") double lon,
       @JsonProperty("ownerId") String ownerId) {
-    return new Account(id, name, domain, new GeoPoint(lat, lon), ownerId);
+    return new Account(id, name, domain, address, new GeoPoint(lat, lon), ownerId);
   }
 
   @JsonProperty("lat")

@@ -1,5 +1,6 @@
 package dev.primer.core.dataset;
 
+import dev.primer.territory.GeoPoint;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;

@@ -3,6 +3,7 @@ package dev.primer.core.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.primer.territory.GeoPoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,14 @@ class JsonlTest {
             List.of("t1", "t2"),
             "chicago",
             UserRole.SERVICE);
-    var account = new Account("a1", "ACME Pumps", "acmepumps.com", new GeoPoint(41.8, -87.7), "u1");
+    var account =
+        new Account(
+            "a1",
+            "ACME Pumps",
+            "acmepumps.com",
+            "12 Mill Rd, Joliet",
+            new GeoPoint(41.8, -87.7),
+            "u1");
     var record =
         new CrmRecord(
             "r1",
@@ -55,11 +63,12 @@ class JsonlTest {
   void writesAccountsWithFlatLatLonAsTheDesignSays() throws IOException {
     Path file = dir.resolve("accounts.jsonl");
     try (var out = Jsonl.writer(file, Account.class)) {
-      out.write(new Account("a1", "ACME", "acme.com", new GeoPoint(1.5, 2.5), "u1"));
+      out.write(new Account("a1", "ACME", "acme.com", "1 Main St", new GeoPoint(1.5, 2.5), "u1"));
     }
     assertThat(Files.readString(file))
         .isEqualTo(
-            "{\"id\":\"a1\",\"name\":\"ACME\",\"domain\":\"acme.com\",\"lat\":1.5,"
+            "{\"id\":\"a1\",\"name\":\"ACME\",\"domain\":\"acme.com\",\"address\":\"1 Main St\","
+                + "\"lat\":1.5,"
                 + "\"lon\":2.5,\"ownerId\":\"u1\"}\n");
   }
 

@@ -1,4 +1,4 @@
-package dev.primer.core.dataset;
+package dev.primer.territory;
 
 /** A WGS 84 position in degrees. */
 public record GeoPoint(double lat, double lon) {
