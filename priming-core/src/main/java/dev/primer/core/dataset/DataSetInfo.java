@@ -2,8 +2,10 @@ package dev.primer.core.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /** The contents of dataset.json: how a data set was made and what it holds. */
 public record DataSetInfo(
@@ -21,7 +23,8 @@ public record DataSetInfo(
     if (days <= 0) {
       throw new IllegalArgumentException("days must be > 0, was " + days);
     }
-    counts = Map.copyOf(counts);
+    // Sorted, so that dataset.json is byte-identical from one run to the next.
+    counts = Collections.unmodifiableMap(new TreeMap<>(counts));
     Objects.requireNonNull(behaviour, "behaviour");
   }
 
