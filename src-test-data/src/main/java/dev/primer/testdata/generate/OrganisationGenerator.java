@@ -30,6 +30,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +175,9 @@ public final class OrganisationGenerator {
     IcsWriter ics = new IcsWriter(planner.exportedAt());
     long events = 0;
     long visits = 0;
+    Instant from = settings.startDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant to =
+        settings.startDate().plusDays(settings.days()).atStartOfDay(ZoneOffset.UTC).toInstant();
     long happened = 0;
     try (var bar = bar("calendars", plans.size())) {
       for (RepPlan plan : plans) {
@@ -189,9 +194,11 @@ public final class OrganisationGenerator {
         }
         for (Visit visit : plan.visits()) {
           visitListener.accept(visit);
-          visits++;
-          if (visit.happens()) {
-            happened++;
+          if (!visit.plannedStart().isBefore(from) && visit.plannedStart().isBefore(to)) {
+            visits++;
+            if (visit.happens()) {
+              happened++;
+            }
           }
         }
         bar.step();

@@ -1,5 +1,6 @@
 package dev.primer.testdata.geo;
 
+import dev.primer.territory.Territory;
 import dev.primer.testdata.behaviour.Behaviour;
 import dev.primer.testdata.generate.Rng;
 import java.util.ArrayList;
@@ -39,7 +40,12 @@ public final class TerritoryPlanner {
 
   /** A territory as drawn: its outline in kilometres and in longitude/latitude. */
   public record PlannedTerritory(
-      String id, String name, Coordinate seedKm, Geometry km, Geometry lonLat) {}
+      String id, String name, Coordinate seedKm, Geometry km, Geometry lonLat) {
+    /** The territory as the data set holds it. */
+    public Territory territory() {
+      return new Territory(id, name, lonLat);
+    }
+  }
 
   /** Draws {@code count} territories for {@code metro}, numbering their ids from {@code first}. */
   public MetroLayout plan(

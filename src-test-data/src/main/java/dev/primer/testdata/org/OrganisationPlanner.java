@@ -4,6 +4,7 @@ import dev.primer.core.dataset.Account;
 import dev.primer.core.dataset.User;
 import dev.primer.core.dataset.UserRole;
 import dev.primer.territory.GeoPoint;
+import dev.primer.territory.index.TerritoryIndex;
 import dev.primer.testdata.behaviour.Behaviour;
 import dev.primer.testdata.generate.Names;
 import dev.primer.testdata.generate.Rng;
@@ -22,9 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /** Lays out the organisation: territories per metro, the reps who hold them, their customers. */
 public final class OrganisationPlanner {
@@ -205,7 +203,7 @@ public final class OrganisationPlanner {
     private final int equipmentModels;
     private final Map<String, Integer> domains;
     private final int firstIndex;
-    private final List<PreparedGeometry> prepared = new ArrayList<>();
+    private final TerritoryIndex index;
     private final Map<String, Rep> salesRepByTerritory = new HashMap<>();
     private final Rng rng;
     int outside;
@@ -225,9 +223,8 @@ public final class OrganisationPlanner {
       this.domains = domains;
       this.firstIndex = firstIndex;
       this.rng = Rng.of(seed, "sites/" + layout.metro().slug(), 0);
-      for (PlannedTerritory t : layout.list()) {
-        prepared.add(PreparedGeometryFactory.prepare(t.lonLat()));
-      }
+      this.index =
+          TerritoryIndex.of(layout.list().stream().map(PlannedTerritory::territory).toList());
       for (Rep rep : salesReps) {
         salesRepByTerritory.put(rep.user().territoryIds().get(0), rep);
       }
@@ -360,14 +357,7 @@ public final class OrganisationPlanner {
     }
 
     private List<String> containing(GeoPoint p) {
-      Point point = geometry.createPoint(new Coordinate(p.lon(), p.lat()));
-      List<String> ids = new ArrayList<>();
-      for (int t = 0; t < prepared.size(); t++) {
-        if (prepared.get(t).covers(point)) {
-          ids.add(layout.list().get(t).id());
-        }
-      }
-      return ids;
+      return index.assign(p);
     }
 
     private Rep nearestSalesRep(GeoPoint p) {
