@@ -1,0 +1,131 @@
+package dev.primer.core.candidates;
+
+import dev.primer.core.appointments.Appointment;
+import dev.primer.core.catalog.Catalog;
+import dev.primer.core.day.DayContext;
+import dev.primer.core.history.GlobalHistory;
+import dev.primer.core.util.IntSlots;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Proposes the records a user might need on a day: everything of the accounts they meet today,
+ * tomorrow and met yesterday, their pins, what they and their team touched lately, and the records
+ * of accounts near their appointments and in their territories, within the configured bounds.
+ */
+public final class CandidateGenerator {
+  private final CandidateSettings settings;
+
+  public CandidateGenerator(CandidateSettings settings) {
+    this.settings = settings;
+  }
+
+  public Candidates generate(DayContext ctx) {
+    Catalog catalog = ctx.catalog();
+    Builder b = new Builder(settings.maxCandidates());
+    addAppointments(b, catalog, ctx.today(), CandidateSource.APPOINTMENT_TODAY);
+    addAppointments(b, catalog, ctx.tomorrow(), CandidateSource.APPOINTMENT_TOMORROW);
+    addAppointments(b, catalog, ctx.yesterday(), CandidateSource.APPOINTMENT_YESTERDAY);
+    for (int r : ctx.pins()) {
+      b.add(r, CandidateSource.PINNED);
+    }
+    for (int r : ctx.userHistory().records()) {
+      b.add(r, CandidateSource.USER_HISTORY);
+    }
+    for (int r : ctx.teamHistory().records(7)) {
+      b.add(r, CandidateSource.TEAM_HISTORY);
+    }
+    addNearby(b, catalog, ctx);
+    addTerritory(b, catalog, ctx);
+    return b.build();
+  }
+
+  private void addAppointments(
+      Builder b, Catalog catalog, List<Appointment> appointments, CandidateSource source) {
+    for (Appointment appointment : appointments) {
+      if (appointment.confidence() >= settings.minLinkConfidence()) {
+        addAccount(b, catalog, appointment.account(), source);
+      }
+    }
+  }
+
+  private void addNearby(Builder b, Catalog catalog, DayContext ctx) {
+    double meters = settings.nearbyRadiusKm() * 1000;
+    for (List<Appointment> day : List.of(ctx.today(), ctx.tomorrow())) {
+      for (Appointment appointment : day) {
+        if (appointment.confidence() < settings.minLinkConfidence()) {
+          continue;
+        }
+        List<Integer> near =
+            catalog.accountsNear(catalog.account(appointment.account()).location(), meters);
+        for (int i = 0; i < Math.min(near.size(), settings.maxNearbyAccounts()); i++) {
+          addAccount(b, catalog, near.get(i), CandidateSource.NEARBY);
+        }
+      }
+    }
+  }
+
+  private void addTerritory(Builder b, Catalog catalog, DayContext ctx) {
+    int[] accounts = catalog.accountsInTerritoriesOf(ctx.user());
+    GlobalHistory global = ctx.globalHistory();
+    int[] ordered =
+        IntStream.of(accounts)
+            .boxed()
+            .sorted(
+                Comparator.comparingLong((Integer a) -> global.lastAccountTouch(a))
+                    .reversed()
+                    .thenComparing(a -> a))
+            .limit(settings.maxTerritoryAccounts())
+            .mapToInt(Integer::intValue)
+            .toArray();
+    for (int a : ordered) {
+      addAccount(b, catalog, a, CandidateSource.TERRITORY);
+    }
+  }
+
+  private static void addAccount(Builder b, Catalog catalog, int account, CandidateSource source) {
+    for (int r : catalog.recordsOf(account)) {
+      b.add(r, source);
+    }
+  }
+
+  /** Collects candidates once each, merging the sources of repeats. */
+  private static final class Builder {
+    private final int max;
+    private final IntSlots slots = new IntSlots(4096);
+    private int[] records = new int[1024];
+    private int[] sources = new int[1024];
+    private int size;
+    private int cut;
+
+    Builder(int max) {
+      this.max = max;
+    }
+
+    void add(int r, CandidateSource source) {
+      int slot = slots.get(r);
+      if (slot >= 0) {
+        sources[slot] |= source.bit();
+        return;
+      }
+      if (size == max) {
+        cut++;
+        return;
+      }
+      if (size == records.length) {
+        records = Arrays.copyOf(records, size * 2);
+        sources = Arrays.copyOf(sources, size * 2);
+      }
+      slots.slotOf(r);
+      records[size] = r;
+      sources[size] = source.bit();
+      size++;
+    }
+
+    Candidates build() {
+      return new Candidates(Arrays.copyOf(records, size), Arrays.copyOf(sources, size), cut);
+    }
+  }
+}

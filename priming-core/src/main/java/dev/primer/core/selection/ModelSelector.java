@@ -1,0 +1,197 @@
+package dev.primer.core.selection;
+
+import dev.primer.core.appointments.Appointment;
+import dev.primer.core.candidates.CandidateGenerator;
+import dev.primer.core.candidates.Candidates;
+import dev.primer.core.catalog.Catalog;
+import dev.primer.core.day.DayContext;
+import dev.primer.core.features.FeatureExtractor;
+import dev.primer.core.features.FeatureMatrix;
+import dev.primer.core.scoring.Scorer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Primer's selection: a guaranteed tier (admin pins, then the records of the accounts the user
+ * meets that day in appointment order, with everything they refer to), then a predicted tier filled
+ * by expected hits per byte, within per-type caps. What the guaranteed tier cannot fit is reported,
+ * never dropped silently.
+ */
+public final class ModelSelector implements Selector {
+  private final String name;
+  private final CandidateGenerator candidates;
+  private final FeatureExtractor features;
+  private final Scorer scorer;
+  private final SelectionSettings settings;
+  private final double minLinkConfidence;
+
+  public ModelSelector(
+      String name,
+      CandidateGenerator candidates,
+      FeatureExtractor features,
+      Scorer scorer,
+      SelectionSettings settings,
+      double minLinkConfidence) {
+    this.name = name;
+    this.candidates = candidates;
+    this.features = features;
+    this.scorer = scorer;
+    this.settings = settings;
+    this.minLinkConfidence = minLinkConfidence;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Selection select(DayContext ctx, long budgetBytes) {
+    return select(ctx, List.of(budgetBytes)).get(0);
+  }
+
+  @Override
+  public List<Selection> select(DayContext ctx, List<Long> budgets) {
+    Scored scored = score(ctx);
+    List<Selection> out = new ArrayList<>();
+    for (long budget : budgets) {
+      out.add(fill(ctx, scored, budget));
+    }
+    return out;
+  }
+
+  /** Candidates and their scores for the user-day. */
+  public record Scored(Candidates candidates, double[] scores, Map<Integer, Integer> positions) {
+    /** The score of a record, or 0 when it was no candidate. */
+    public double scoreOf(int record) {
+      Integer i = positions.get(record);
+      return i == null ? 0 : scores[i];
+    }
+  }
+
+  public Scored score(DayContext ctx) {
+    Candidates c = candidates.generate(ctx);
+    FeatureMatrix m = features.extract(ctx, c);
+    double[] scores = new double[c.size()];
+    scorer.score(m, scores);
+    Map<Integer, Integer> positions = new HashMap<>(c.size() * 2);
+    for (int i = 0; i < c.size(); i++) {
+      positions.put(c.record(i), i);
+    }
+    return new Scored(c, scores, positions);
+  }
+
+  private Selection fill(DayContext ctx, Scored scored, long budget) {
+    Catalog catalog = ctx.catalog();
+    Reasons reasons = settings.reasons() ? new Reasons(ctx) : null;
+    BudgetFill fill = new BudgetFill(catalog, budget);
+    settings.typeShares().forEach(fill::capType);
+    List<Integer> notFitted = new ArrayList<>();
+
+    for (int r : ctx.pins().stream().sorted().toList()) {
+      guarantee(fill, r, scored.scoreOf(r), reasons == null ? "" : reasons.pinned(), notFitted);
+    }
+    Map<Integer, Appointment> firstAppointment = new LinkedHashMap<>();
+    ctx.today().stream()
+        .filter(a -> a.confidence() >= minLinkConfidence)
+        .sorted(Comparator.comparing(Appointment::start))
+        .forEach(a -> firstAppointment.putIfAbsent(a.account(), a));
+    for (Appointment appt : firstAppointment.values()) {
+      List<Integer> records = new ArrayList<>();
+      for (int r : catalog.recordsOf(appt.account())) {
+        records.add(r);
+      }
+      records.sort(byValuePerByte(catalog, scored));
+      String why = reasons == null ? "" : reasons.appointment(appt);
+      for (int r : records) {
+        if (guarantee(fill, r, scored.scoreOf(r), why, notFitted)) {
+          closure(fill, catalog, r, scored, reasons, notFitted);
+        }
+      }
+    }
+
+    Candidates c = scored.candidates();
+    Integer[] order = new Integer[c.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(
+        order,
+        Comparator.comparingDouble(
+                (Integer i) -> -scored.scores()[i] / Math.max(1, catalog.size(c.record(i))))
+            .thenComparingInt(c::record));
+    long smallest = Long.MAX_VALUE;
+    for (int i = 0; i < c.size(); i++) {
+      smallest = Math.min(smallest, catalog.size(c.record(i)));
+    }
+    for (int i : order) {
+      int r = c.record(i);
+      if (fill.contains(r)) {
+        continue;
+      }
+      fill.offer(
+          r,
+          Tier.PREDICTED,
+          scored.scores()[i],
+          reasons == null ? "" : reasons.predicted(r, c.sources(i)));
+      if (fill.full(smallest)) {
+        break;
+      }
+    }
+    String note =
+        notFitted.isEmpty()
+            ? ""
+            : notFitted.size()
+                + " guaranteed records ("
+                + notFitted.stream().mapToLong(catalog::size).sum()
+                + " bytes) did not fit the budget";
+    return new Selection(name, budget, fill.entries(), fill.bytes(), notFitted, note);
+  }
+
+  private static boolean guarantee(
+      BudgetFill fill, int r, double score, String why, List<Integer> notFitted) {
+    if (fill.offer(r, Tier.GUARANTEED, score, why)) {
+      return true;
+    }
+    notFitted.add(r);
+    return false;
+  }
+
+  /** Adds everything a guaranteed record refers to, transitively, so no link dangles. */
+  private static void closure(
+      BudgetFill fill,
+      Catalog catalog,
+      int root,
+      Scored scored,
+      Reasons reasons,
+      List<Integer> notFitted) {
+    Deque<Integer> todo = new ArrayDeque<>();
+    for (int r : catalog.related(root)) {
+      todo.add(r);
+    }
+    while (!todo.isEmpty()) {
+      int r = todo.poll();
+      if (fill.contains(r) || notFitted.contains(r)) {
+        continue;
+      }
+      if (guarantee(
+          fill, r, scored.scoreOf(r), reasons == null ? "" : reasons.related(root), notFitted)) {
+        for (int next : catalog.related(r)) {
+          todo.add(next);
+        }
+      }
+    }
+  }
+
+  private static Comparator<Integer> byValuePerByte(Catalog catalog, Scored scored) {
+    return Comparator.comparingDouble(
+            (Integer r) -> -scored.scoreOf(r) / Math.max(1, catalog.size(r)))
+        .thenComparingInt(r -> r);
+  }
+}

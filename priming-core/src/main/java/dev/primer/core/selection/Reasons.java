@@ -1,0 +1,110 @@
+package dev.primer.core.selection;
+
+import dev.primer.core.appointments.Appointment;
+import dev.primer.core.candidates.CandidateSource;
+import dev.primer.core.catalog.Catalog;
+import dev.primer.core.day.DayContext;
+import dev.primer.core.history.TeamHistory;
+import dev.primer.core.history.UserHistory;
+import dev.primer.territory.Geodesy;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes why a record is on a device, in words a rep or an admin understands. */
+final class Reasons {
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+
+  private final DayContext ctx;
+  private final Catalog catalog;
+
+  Reasons(DayContext ctx) {
+    this.ctx = ctx;
+    this.catalog = ctx.catalog();
+  }
+
+  String pinned() {
+    return "pinned by an admin";
+  }
+
+  String appointment(Appointment a) {
+    return "appointment " + when(a) + " at " + catalog.account(a.account()).name();
+  }
+
+  String related(int record) {
+    return "referred to by " + catalog.record(record).title();
+  }
+
+  String predicted(int r, int sources) {
+    int a = catalog.accountOf(r);
+    List<String> parts = new ArrayList<>();
+    for (Appointment appt : ctx.tomorrow()) {
+      if (appt.account() == a) {
+        parts.add("appointment tomorrow " + when(appt) + " at " + catalog.account(a).name());
+        break;
+      }
+    }
+    for (Appointment appt : ctx.yesterday()) {
+      if (appt.account() == a && parts.isEmpty()) {
+        parts.add("follow-up of yesterday's visit to " + catalog.account(a).name());
+        break;
+      }
+    }
+    if (CandidateSource.NEARBY.in(sources) && parts.isEmpty()) {
+      nearest(a).ifPresent(parts::add);
+    }
+    if (CandidateSource.TERRITORY.in(sources)) {
+      parts.add("in territory");
+    }
+    UserHistory user = ctx.userHistory();
+    int weeks = user.sameWeekdayWeeks(r);
+    if (weeks >= 2) {
+      parts.add(
+          "viewed on "
+              + weeks
+              + " of the last 8 "
+              + ctx.day().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+              + "s");
+    } else if (user.recordCount(r, 30) > 0) {
+      parts.add("viewed " + user.recordCount(r, 30) + "\u00d7 in 30 days");
+    }
+    TeamHistory team = ctx.teamHistory();
+    if (team.recordCount(r, 7) > 0 && user.recordCount(r, 7) == 0) {
+      parts.add("teammates viewed it " + team.recordCount(r, 7) + "\u00d7 this week");
+    }
+    return parts.isEmpty() ? "predicted" : String.join(", ", parts);
+  }
+
+  private java.util.Optional<String> nearest(int account) {
+    Appointment best = null;
+    double bestKm = Double.MAX_VALUE;
+    for (Appointment appt : ctx.today()) {
+      double km =
+          Geodesy.distanceMeters(
+                  catalog.account(account).location(), catalog.account(appt.account()).location())
+              / 1000;
+      if (km < bestKm) {
+        bestKm = km;
+        best = appt;
+      }
+    }
+    if (best == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        String.format(
+            Locale.ROOT,
+            "near appointment at %s (%.1f km)",
+            catalog.account(best.account()).name(),
+            bestKm));
+  }
+
+  private String when(Appointment a) {
+    var local = a.start().atZone(ctx.zone());
+    return local.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+        + " "
+        + TIME.format(local);
+  }
+}
