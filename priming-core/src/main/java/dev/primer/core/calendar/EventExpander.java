@@ -25,6 +25,8 @@ final class EventExpander {
   /** The occurrences of one UID, and what the per-event limits cut from them. */
   record Result(List<Occurrence> occurrences, Optional<Truncation> truncation) {}
 
+  private static final Duration EDGE_SLACK = Duration.ofHours(3);
+
   private final ExpansionWindow window;
   private final ExpansionLimits limits;
   private final ZoneId zone;
@@ -51,14 +53,17 @@ final class EventExpander {
     List<RecurrenceDate> extraStarts = new ArrayList<>(master.recurrenceDates());
     if (master.rule().isPresent()) {
       RecurrenceIterator instances = instances(master, master.rule().get());
+      boolean reachedWindowEnd = false;
       while (instances.hasNext()) {
         EventTime start = withLocal(master.start(), instances.next());
         Instant at = start.toInstant(zone);
+        reachedWindowEnd |= !at.isBefore(window.to());
         if (!replaced.matches(start, at) && !excluded.matches(start, at)) {
           out.add(master, at, endOf(master, start), Optional.of(at));
         }
       }
-      stepLimitHit = instances.stepLimitHit();
+      // Running out of steps in the slack after the window loses nothing.
+      stepLimitHit = instances.stepLimitHit() && !reachedWindowEnd;
     } else {
       extraStarts.add(0, RecurrenceDate.at(master.start()));
     }
@@ -137,10 +142,10 @@ final class EventExpander {
   private RecurrenceIterator instances(CalendarEvent master, RecurrenceRule rule) {
     EventTime start = master.start();
     Duration length = Duration.between(start.toInstant(zone), endOf(master, start));
-    // Instances that start before the window but last into it count, and wall-clock times may sit
-    // up to a day away from the instants they stand for.
-    LocalDateTime from = local(start, window.from()).minus(length).minusDays(1);
-    LocalDateTime horizon = local(start, window.to()).plusDays(1);
+    // Instances that start before the window but last into it count; DST gaps and overlaps can
+    // put a wall-clock time up to a couple of hours off the window edge in local terms.
+    LocalDateTime from = local(start, window.from()).minus(length).minus(EDGE_SLACK);
+    LocalDateTime horizon = local(start, window.to()).plus(EDGE_SLACK);
     return new RecurrenceIterator(
         rule,
         start.local(),
