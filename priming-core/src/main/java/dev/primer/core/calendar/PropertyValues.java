@@ -133,10 +133,10 @@ final class PropertyValues {
     repaired.accept(
         "'"
             + value
-            + "' is not RFC 5545 duration syntax; read as "
+            + "' is not RFC 5545 duration syntax; read as P"
             + lenient.days()
-            + " days "
-            + lenient.time());
+            + "D"
+            + (lenient.time().isZero() ? "" : lenient.time().toString().substring(1)));
     return lenient;
   }
 
