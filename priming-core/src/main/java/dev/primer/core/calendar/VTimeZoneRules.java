@@ -27,17 +27,33 @@ final class VTimeZoneRules {
   private VTimeZoneRules() {}
 
   static Optional<ZoneRules> build(Component vtimezone, Consumer<Problem> problems) {
-    List<Onset> onsets = new ArrayList<>();
-    for (Component observance : vtimezone.children()) {
-      if (observance.name().equals("STANDARD") || observance.name().equals("DAYLIGHT")) {
+    List<Observance> observances = new ArrayList<>();
+    for (Component component : vtimezone.children()) {
+      if (component.name().equals("STANDARD") || component.name().equals("DAYLIGHT")) {
         try {
-          onsets.addAll(onsets(observance));
+          observances.add(observance(component));
         } catch (IllegalArgumentException | DateTimeException e) {
           problems.accept(
               new Problem(
-                  observance.line(),
-                  observance.name(),
+                  component.line(),
+                  component.name(),
                   e.getMessage() + "; this observance is ignored"));
+        }
+      }
+    }
+    List<Onset> onsets = new ArrayList<>();
+    for (Observance observance : observances) {
+      LocalDateTime nextEra =
+          observances.stream()
+              .filter(
+                  o -> o.kind().equals(observance.kind()) && o.start().isAfter(observance.start()))
+              .map(Observance::start)
+              .min(Comparator.naturalOrder())
+              .orElse(LocalDateTime.MAX);
+      for (LocalDateTime local : observance.onsets()) {
+        if (local.isBefore(nextEra)) {
+          onsets.add(
+              new Onset(local.toInstant(observance.from()), observance.from(), observance.to()));
         }
       }
     }
@@ -67,7 +83,19 @@ final class VTimeZoneRules {
     return Optional.of(ZoneRules.of(base, base, List.of(), transitions, List.of()));
   }
 
-  private static List<Onset> onsets(Component observance) {
+  /**
+   * One STANDARD or DAYLIGHT block with its onsets in local time. Outlook writes one block per era
+   * and leaves the older eras' RRULEs without UNTIL, so an era ends where the next one of the same
+   * kind begins.
+   */
+  private record Observance(
+      String kind,
+      LocalDateTime start,
+      ZoneOffset from,
+      ZoneOffset to,
+      List<LocalDateTime> onsets) {}
+
+  private static Observance observance(Component observance) {
     ZoneOffset from = offset(observance, "TZOFFSETFROM");
     ZoneOffset to = offset(observance, "TZOFFSETTO");
     LocalDateTime start = local(required(observance, "DTSTART").value());
@@ -94,7 +122,7 @@ final class VTimeZoneRules {
         locals.add(local(value));
       }
     }
-    return locals.stream().map(l -> new Onset(l.toInstant(from), from, to)).toList();
+    return new Observance(observance.name(), start, from, to, locals);
   }
 
   private static ContentLine required(Component observance, String name) {

@@ -187,6 +187,55 @@ class CalendarParserTest {
   }
 
   @Test
+  void anOlderEraOfAVtimezoneEndsWhereTheNextEraOfTheSameKindBegins() {
+    // Outlook's multi-era zones: US Eastern before and after 2007, the old RRULEs without UNTIL.
+    var calendar =
+        parse(
+            "BEGIN:VTIMEZONE",
+            "TZID:Customized Time Zone 1",
+            "BEGIN:STANDARD",
+            "DTSTART:16711029T020000",
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+            "TZOFFSETFROM:-0400",
+            "TZOFFSETTO:-0500",
+            "END:STANDARD",
+            "BEGIN:DAYLIGHT",
+            "DTSTART:16710404T020000",
+            "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=4",
+            "TZOFFSETFROM:-0500",
+            "TZOFFSETTO:-0400",
+            "END:DAYLIGHT",
+            "BEGIN:STANDARD",
+            "DTSTART:20071104T020000",
+            "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11",
+            "TZOFFSETFROM:-0400",
+            "TZOFFSETTO:-0500",
+            "END:STANDARD",
+            "BEGIN:DAYLIGHT",
+            "DTSTART:20070311T020000",
+            "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3",
+            "TZOFFSETFROM:-0500",
+            "TZOFFSETTO:-0400",
+            "END:DAYLIGHT",
+            "END:VTIMEZONE",
+            "BEGIN:VEVENT",
+            "UID:late-october",
+            "DTSTART;TZID=Customized Time Zone 1:20251028T140000",
+            "RDATE;TZID=Customized Time Zone 1:20251103T140000,19851028T140000",
+            "END:VEVENT");
+
+    var expansion =
+        calendar.expand(
+            ExpansionWindow.days(
+                java.time.LocalDate.of(1985, 1, 1),
+                java.time.LocalDate.of(2026, 1, 1),
+                ZoneId.of("UTC")));
+
+    assertThat(starts(expansion.occurrences()))
+        .containsExactly("1985-10-28T19:00Z", "2025-10-28T18:00Z", "2025-11-03T19:00Z");
+  }
+
+  @Test
   void anUnknownTzidIsReportedOnceAndReadAsFloating() {
     var calendar =
         parse(
