@@ -182,7 +182,7 @@ final class EventReader {
   }
 
   private Optional<GeoPoint> geo(ContentLine line) {
-    Optional<GeoPoint> geo = PropertyValues.latLon(line.value());
+    Optional<GeoPoint> geo = Coordinates.parse(line.value());
     if (geo.isEmpty() && !line.value().isBlank()) {
       problems.accept(
           new Problem(

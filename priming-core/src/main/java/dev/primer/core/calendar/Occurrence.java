@@ -61,7 +61,7 @@ public record Occurrence(
         event.start().date(),
         event.status(),
         event.location(),
-        event.geo().or(() -> PropertyValues.latLon(event.location())),
+        event.geo().or(() -> Coordinates.parse(event.location())),
         event.attendees(),
         event.organizer(),
         event.description(),

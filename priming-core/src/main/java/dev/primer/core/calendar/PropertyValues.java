@@ -1,6 +1,5 @@
 package dev.primer.core.calendar;
 
-import dev.primer.territory.GeoPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,8 +26,6 @@ final class PropertyValues {
   private static final Pattern DURATION =
       Pattern.compile("([+-])?P(?:(\\d+)W)?(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+)S)?)?");
   private static final Pattern LENIENT_DURATION_PART = Pattern.compile("(\\d{1,9})([WDHMS])");
-  private static final Pattern LAT_LON =
-      Pattern.compile("\\s*([+-]?\\d{1,3}(?:\\.\\d+)?)\\s*[,;]\\s*([+-]?\\d{1,3}(?:\\.\\d+)?)\\s*");
 
   private PropertyValues() {}
 
@@ -201,20 +198,6 @@ final class PropertyValues {
       }
     }
     return out.toString();
-  }
-
-  /** A "lat;lon" (GEO) or "lat,lon" (LOCATION) pair, if the text is exactly that. */
-  static Optional<GeoPoint> latLon(String text) {
-    Matcher m = LAT_LON.matcher(text.replace("\\", ""));
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    double lat = Double.parseDouble(m.group(1));
-    double lon = Double.parseDouble(m.group(2));
-    if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-      return Optional.empty();
-    }
-    return Optional.of(new GeoPoint(lat, lon));
   }
 
   /** The email address of a CAL-ADDRESS (mailto:...), or of its EMAIL parameter, lower-cased. */
