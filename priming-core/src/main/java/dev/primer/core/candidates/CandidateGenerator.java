@@ -94,7 +94,7 @@ public final class CandidateGenerator {
   /** Collects candidates once each, merging the sources of repeats. */
   private static final class Builder {
     private final int max;
-    private final IntSlots slots = new IntSlots(4096);
+    private final IntSlots slots = new IntSlots(16_384);
     private int[] records = new int[1024];
     private int[] sources = new int[1024];
     private int size;

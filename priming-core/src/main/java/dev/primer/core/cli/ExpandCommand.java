@@ -102,8 +102,10 @@ final class ExpandCommand implements Callable<Integer> {
     try {
       calendar = CalendarParser.parse(ics);
     } catch (UncheckedIOException | CalendarFormatException e) {
-      spec.commandLine().getErr().println(CalendarCli.name(spec.commandLine()) + ": " + message(e));
-      return CalendarCli.FAILURE;
+      spec.commandLine()
+          .getErr()
+          .println(CommandLines.name(spec.commandLine()) + ": " + message(e));
+      return CommandLines.FAILURE;
     }
     ZoneId windowZone = chosen != null ? chosen : calendar.zone().orElse(ZoneOffset.UTC);
     var window = window(start, end, windowZone);
@@ -111,10 +113,10 @@ final class ExpandCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     for (Problem problem : calendar.problems()) {
-      err.println(CalendarCli.oneLine(problem.describe(calendar.source())));
+      err.println(CommandLines.oneLine(problem.describe(calendar.source())));
     }
     for (Truncation truncation : expansion.truncations()) {
-      err.println(CalendarCli.oneLine(calendar.source() + ": " + truncation.describe()));
+      err.println(CommandLines.oneLine(calendar.source() + ": " + truncation.describe()));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print("start,end,all_day,uid,summary\n");
@@ -129,7 +131,7 @@ final class ExpandCommand implements Callable<Integer> {
                   Csv.field(o.summary()))
               + "\n");
     }
-    return CalendarCli.OK;
+    return CommandLines.OK;
   }
 
   private static String format(Occurrence o, boolean start) {

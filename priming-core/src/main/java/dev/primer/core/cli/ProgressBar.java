@@ -31,6 +31,11 @@ public final class ProgressBar implements AutoCloseable {
     this.terminal = terminal;
   }
 
+  /** A bar that draws nothing, for --quiet. */
+  public static ProgressBar silent() {
+    return new ProgressBar(new PrintStream(java.io.OutputStream.nullOutputStream()), "", 1, false);
+  }
+
   /** A bar on standard error, where it never mixes with a command's output. */
   public static ProgressBar onStderr(String label, long total) {
     return new ProgressBar(System.err, label, total);

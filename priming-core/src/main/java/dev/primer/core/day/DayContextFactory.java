@@ -46,9 +46,10 @@ public final class DayContextFactory {
     Instant yesterdayStart = day.minusDays(1).atStartOfDay(zone).toInstant();
     Instant tomorrowStart = day.plusDays(1).atStartOfDay(zone).toInstant();
     Instant afterTomorrow = day.plusDays(2).atStartOfDay(zone).toInstant();
-    List<Appointment> yesterday = appointments.appointments(u, asOf, yesterdayStart, asOf);
-    List<Appointment> today = appointments.appointments(u, asOf, asOf, tomorrowStart);
-    List<Appointment> tomorrow = appointments.appointments(u, asOf, tomorrowStart, afterTomorrow);
+    List<Appointment> around = appointments.appointments(u, asOf, yesterdayStart, afterTomorrow);
+    List<Appointment> yesterday = between(around, yesterdayStart, asOf);
+    List<Appointment> today = between(around, asOf, tomorrowStart);
+    List<Appointment> tomorrow = between(around, tomorrowStart, afterTomorrow);
     int team = catalog.team(u);
     return new DayContext(
         catalog,
@@ -63,6 +64,10 @@ public final class DayContextFactory {
         teams.computeIfAbsent(team + "@" + asOf, k -> TeamHistory.of(history, team, asOf)),
         global.computeIfAbsent(asOf.getEpochSecond(), k -> GlobalHistory.of(history, asOf)),
         pins.apply(u));
+  }
+
+  private static List<Appointment> between(List<Appointment> all, Instant from, Instant to) {
+    return all.stream().filter(a -> !a.start().isBefore(from) && a.start().isBefore(to)).toList();
   }
 
   /** Forgets shared views; call after appending to the history. */

@@ -29,12 +29,12 @@ public final class ReplayEvaluator {
     this.data = data;
   }
 
-  /**
-   * Evaluates days {@code from}..{@code to} (inclusive). With {@code oracle}, the oracle selector
-   * (the day's real accesses cut to the budget) is added.
-   *
-   * @param progress called with the number of days done
-   */
+  /** Sees each user-day of a replay with its answer key; called from several threads at once. */
+  @FunctionalInterface
+  public interface Observer {
+    void userDay(DayContext ctx, int[] truth);
+  }
+
   public List<SelectorMetrics> evaluate(
       LocalDate from,
       LocalDate to,
@@ -42,6 +42,24 @@ public final class ReplayEvaluator {
       List<Selector> selectors,
       boolean oracle,
       IntConsumer progress) {
+    return evaluate(from, to, budgets, selectors, oracle, progress, (ctx, truth) -> {});
+  }
+
+  /**
+   * Evaluates days {@code from}..{@code to} (inclusive). With {@code oracle}, the oracle selector
+   * (the day's real accesses cut to the budget) is added.
+   *
+   * @param progress called with the number of days done
+   * @param observer sees every user-day with its answer key (for calibration, say)
+   */
+  public List<SelectorMetrics> evaluate(
+      LocalDate from,
+      LocalDate to,
+      List<Long> budgets,
+      List<Selector> selectors,
+      boolean oracle,
+      IntConsumer progress,
+      Observer observer) {
     if (to.isBefore(from)) {
       throw new IllegalArgumentException("evaluation days are empty: " + from + ".." + to);
     }
@@ -68,7 +86,12 @@ public final class ReplayEvaluator {
       List<Map<String, long[]>> perUser =
           IntStream.range(0, catalog.userCount())
               .parallel()
-              .mapToObj(u -> evaluateUserDay(contexts.contextFor(u, d), all, budgets))
+              .mapToObj(
+                  u -> {
+                    DayContext ctx = contexts.contextFor(u, d);
+                    observer.userDay(ctx, data.truth(u, d));
+                    return evaluateUserDay(ctx, all, budgets);
+                  })
               .toList();
       for (Map<String, long[]> counts : perUser) {
         counts.forEach(

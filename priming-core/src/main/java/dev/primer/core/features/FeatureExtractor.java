@@ -22,8 +22,9 @@ import java.util.List;
  * same inputs in both. Account-level features are computed once per account and day.
  */
 public final class FeatureExtractor {
-  private static final double NO_APPOINTMENT_HOURS = 48;
-  private static final double FAR_KM = 50;
+  // Features are kept near unit scale, so linear models need no separate standardisation.
+  private static final double NO_APPOINTMENT_DAYS = 2;
+  private static final double FAR_TENS_KM = 5;
   private static final double LONG_AGO_DAYS = 120;
   private static final RecordType[] TYPES = RecordType.values();
 
@@ -34,21 +35,21 @@ public final class FeatureExtractor {
           new Feature("appt_tomorrow", "appointments at the account the next day"),
           new Feature("appt_yesterday", "appointments at the account the day before"),
           new Feature(
-              "hours_to_next_appt",
-              "hours from the day's start to the next appointment there, 48 if none"),
+              "days_to_next_appt",
+              "days from the day's start to the next appointment there, 2 if none"),
           new Feature(
               "appt_confidence",
               "best link confidence of today's and tomorrow's appointments there"),
           new Feature(
-              "km_to_appt_today",
-              "km to the nearest account with an appointment today, 50 if none"),
+              "tens_km_to_appt_today",
+              "tens of km to the nearest account with an appointment today, 5 if none"),
           new Feature(
-              "km_to_appt_tomorrow",
-              "km to the nearest account with an appointment tomorrow, 50 if none"),
+              "tens_km_to_appt_tomorrow",
+              "tens of km to the nearest account with an appointment tomorrow, 5 if none"),
           new Feature("in_territory", "1 if the account lies in one of the user's territories"),
           new Feature(
-              "km_to_territory_edge",
-              "km from the account to the edge of the user's territories, at most 20"),
+              "tens_km_to_territory_edge",
+              "tens of km from the account to the edge of the user's territories, at most 2"),
           new Feature("owned_by_user", "1 if the user owns the account"),
           new Feature(
               "user_account_7d", "log(1 + the user's touches of the account's records in 7 days)"),
@@ -56,8 +57,8 @@ public final class FeatureExtractor {
               "user_account_30d",
               "log(1 + the user's touches of the account's records in 30 days)"),
           new Feature(
-              "days_since_user_account",
-              "days since the user last touched the account, at most 120"),
+              "months_since_user_account",
+              "30-day months since the user last touched the account, at most 4"),
           new Feature("team_account_3d", "log(1 + the team's touches of the account in 3 days)"),
           new Feature("team_account_30d", "log(1 + the team's touches of the account in 30 days)"),
           new Feature("all_account_30d", "log(1 + everybody's touches of the account in 30 days)"));
@@ -70,7 +71,8 @@ public final class FeatureExtractor {
           new Feature("user_record_30d", "log(1 + the user's touches of the record in 30 days)"),
           new Feature("user_record_90d", "log(1 + the user's touches of the record in 90 days)"),
           new Feature(
-              "days_since_user_record", "days since the user last touched the record, at most 120"),
+              "months_since_user_record",
+              "30-day months since the user last touched the record, at most 4"),
           new Feature(
               "same_weekday_habit",
               "share of the last 8 same weekdays on which the user touched it"),
@@ -81,7 +83,8 @@ public final class FeatureExtractor {
           new Feature("log_size_kb", "log(1 + size in KiB)"),
           new Feature("log_days_since_update", "log(1 + days since the record last changed)"),
           new Feature(
-              "rank_in_type", "0 for the newest record of its type at the account, at most 10"),
+              "log_rank_in_type",
+              "log(1 + rank), rank 0 for the newest record of its type at the account"),
           new Feature("user_is_sales", "1 for a sales rep, 0 for a service technician"),
           new Feature("any_appt_soon", "1 if the account has an appointment today or tomorrow"));
 
@@ -185,7 +188,7 @@ public final class FeatureExtractor {
       out[o + 1] = Math.log1p(user.recordCount(r, 7));
       out[o + 2] = Math.log1p(user.recordCount(r, 30));
       out[o + 3] = Math.log1p(user.recordCount(r, 90));
-      out[o + 4] = user.daysSinceRecord(r, LONG_AGO_DAYS);
+      out[o + 4] = user.daysSinceRecord(r, LONG_AGO_DAYS) / 30.0;
       out[o + 5] = user.sameWeekdayWeeks(r) / 8.0;
       out[o + 6] = Math.log1p(team.recordCount(r, 7));
       out[o + 7] = Math.log1p(team.recordCount(r, 30));
@@ -198,7 +201,7 @@ public final class FeatureExtractor {
               (ctx.asOf().getEpochSecond() - catalog.record(r).updatedAt().getEpochSecond())
                   / 86_400.0);
       out[o + 11] = Math.log1p(Math.min(3650, staleDays));
-      out[o + 12] = Math.min(10, catalog.rank(r));
+      out[o + 12] = Math.log1p(catalog.rank(r));
       out[o + 13] = sales ? 1 : 0;
       out[o + 14] = out[at] + out[at + 1] > 0 ? 1 : 0;
       int type = catalog.typeOrdinal(r);
@@ -214,20 +217,20 @@ public final class FeatureExtractor {
       int today = 0;
       int tomorrow = 0;
       int yesterday = 0;
-      double hours = NO_APPOINTMENT_HOURS;
+      double days = NO_APPOINTMENT_DAYS;
       double confidence = 0;
       long start = ctx.asOf().getEpochSecond();
       for (Appointment appt : ctx.today()) {
         if (appt.account() == a && appt.confidence() >= minLinkConfidence) {
           today++;
-          hours = Math.min(hours, Math.max(0, (appt.start().getEpochSecond() - start) / 3600.0));
+          days = Math.min(days, Math.max(0, (appt.start().getEpochSecond() - start) / 86_400.0));
           confidence = Math.max(confidence, appt.confidence());
         }
       }
       for (Appointment appt : ctx.tomorrow()) {
         if (appt.account() == a && appt.confidence() >= minLinkConfidence) {
           tomorrow++;
-          hours = Math.min(hours, Math.max(0, (appt.start().getEpochSecond() - start) / 3600.0));
+          days = Math.min(days, Math.max(0, (appt.start().getEpochSecond() - start) / 86_400.0));
           confidence = Math.max(confidence, appt.confidence());
         }
       }
@@ -241,25 +244,25 @@ public final class FeatureExtractor {
       out[at] = today;
       out[at + 1] = tomorrow;
       out[at + 2] = yesterday;
-      out[at + 3] = hours;
+      out[at + 3] = days;
       out[at + 4] = confidence;
-      out[at + 5] = nearestKm(here, todayPoints);
-      out[at + 6] = nearestKm(here, tomorrowPoints);
+      out[at + 5] = nearestTensOfKm(here, todayPoints);
+      out[at + 6] = nearestTensOfKm(here, tomorrowPoints);
       out[at + 7] = relation.inside() ? 1 : 0;
-      out[at + 8] = Math.min(20, relation.kmToBoundary());
+      out[at + 8] = Math.min(2, relation.kmToBoundary() / 10);
       out[at + 9] = catalog.owner(a) == ctx.user() ? 1 : 0;
       out[at + 10] = Math.log1p(user.accountCount(a, 7));
       out[at + 11] = Math.log1p(user.accountCount(a, 30));
-      out[at + 12] = user.daysSinceAccount(a, LONG_AGO_DAYS);
+      out[at + 12] = user.daysSinceAccount(a, LONG_AGO_DAYS) / 30.0;
       out[at + 13] = Math.log1p(team.accountCount(a, 3));
       out[at + 14] = Math.log1p(team.accountCount(a, 30));
       out[at + 15] = Math.log1p(global.accountCount30(a));
     }
 
-    private static double nearestKm(GeoPoint here, GeoPoint[] points) {
-      double best = FAR_KM;
+    private static double nearestTensOfKm(GeoPoint here, GeoPoint[] points) {
+      double best = FAR_TENS_KM;
       for (GeoPoint p : points) {
-        best = Math.min(best, Geodesy.distanceMeters(here, p) / 1000.0);
+        best = Math.min(best, Geodesy.distanceMeters(here, p) / 10_000.0);
       }
       return best;
     }

@@ -1,5 +1,6 @@
 package dev.primer.testdata.cli;
 
+import dev.primer.core.cli.CommandLines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +19,6 @@ public final class DataCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(Cli.execute(new DataCli(), "primer data", args));
+    CommandLines.main(new DataCli(), args);
   }
 }

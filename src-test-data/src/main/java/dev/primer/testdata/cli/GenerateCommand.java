@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code bin/primer data generate}: writes a synthetic organisation as a data set directory. */
 @Command(
@@ -28,6 +30,8 @@ import picocli.CommandLine.Option;
       "behaviour config always give byte-identical output."
     })
 final class GenerateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--scale",
       defaultValue = "small",
@@ -126,33 +130,44 @@ final class GenerateCommand implements Callable<Integer> {
 
   private void printSummary(DataSetInfo info, double seconds) {
     Map<String, Long> c = info.counts();
-    System.out.printf(
-        Locale.ROOT,
-        "data set %s: scale %s, seed %d, %s + %d days%n",
-        out,
-        info.scale(),
-        info.seed(),
-        info.startDate(),
-        info.days());
-    System.out.printf(
-        Locale.ROOT,
-        "  %,d users, %,d territories, %,d accounts (%,d outside territories, %,d owned elsewhere)%n",
-        c.get("users"),
-        c.get("territories"),
-        c.get("accounts"),
-        c.get("accountsOutsideTerritories"),
-        c.get("accountsOwnedElsewhere"));
-    System.out.printf(
-        Locale.ROOT,
-        "  %,d records (%.1f GB), %,d calendars with %,d events, %,d visits planned (%,d happened)%n",
-        c.get("records"),
-        c.get("recordBytes") / 1e9,
-        c.get("calendars"),
-        c.get("calendarEvents"),
-        c.get("visitsPlanned"),
-        c.get("visitsHappened"));
-    System.out.printf(
-        Locale.ROOT, "  %,d interactions; generated in %.1f s%n", c.get("interactions"), seconds);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "data set %s: scale %s, seed %d, %s + %d days%n",
+            out,
+            info.scale(),
+            info.seed(),
+            info.startDate(),
+            info.days());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "  %,d users, %,d territories, %,d accounts (%,d outside territories, %,d owned elsewhere)%n",
+            c.get("users"),
+            c.get("territories"),
+            c.get("accounts"),
+            c.get("accountsOutsideTerritories"),
+            c.get("accountsOwnedElsewhere"));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "  %,d records (%.1f GB), %,d calendars with %,d events, %,d visits planned (%,d happened)%n",
+            c.get("records"),
+            c.get("recordBytes") / 1e9,
+            c.get("calendars"),
+            c.get("calendarEvents"),
+            c.get("visitsPlanned"),
+            c.get("visitsHappened"));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "  %,d interactions; generated in %.1f s%n",
+            c.get("interactions"),
+            seconds);
   }
 
   private static void deleteTree(Path dir) {

@@ -2,9 +2,10 @@ package dev.primer.testdata.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primer.core.cli.CommandLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,16 +19,11 @@ class GenerateCommandTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      return Cli.execute(new DataCli(), "primer data", args);
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    return CommandLines.run(
+        new DataCli(),
+        args,
+        new PrintWriter(out, true, StandardCharsets.UTF_8),
+        new PrintWriter(err, true, StandardCharsets.UTF_8));
   }
 
   private String errLines() {
@@ -63,7 +59,7 @@ class GenerateCommandTest {
     assertThat(run("generate", "--scale", "huge", "--out", dir.resolve("x").toString()))
         .isEqualTo(2);
     assertThat(errLines().lines().findFirst().orElseThrow())
-        .isEqualTo("primer data: unknown scale 'huge', expected one of: small, medium, large");
+        .isEqualTo("data generate: unknown scale 'huge', expected one of: small, medium, large");
   }
 
   @Test
@@ -109,6 +105,8 @@ class GenerateCommandTest {
   @Test
   void missingOutIsBadUsage() {
     assertThat(run("generate")).isEqualTo(2);
-    assertThat(errLines()).contains("Missing required option: '--out=DIR'");
+    assertThat(errLines())
+        .contains("Missing required option: '--out=DIR'")
+        .contains("(see --help)");
   }
 }
