@@ -14,8 +14,10 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Primer's selection: a guaranteed tier (admin pins, then the records of the accounts the user
@@ -92,7 +94,7 @@ public final class ModelSelector implements Selector {
     Reasons reasons = settings.reasons() ? new Reasons(ctx) : null;
     BudgetFill fill = new BudgetFill(catalog, budget);
     settings.typeShares().forEach(fill::capType);
-    List<Integer> notFitted = new ArrayList<>();
+    Set<Integer> notFitted = new LinkedHashSet<>();
 
     for (int r : ctx.pins().stream().sorted().toList()) {
       guarantee(fill, r, scored.scoreOf(r), reasons == null ? "" : reasons.pinned(), notFitted);
@@ -102,6 +104,9 @@ public final class ModelSelector implements Selector {
         .filter(a -> a.confidence() >= minLinkConfidence)
         .sorted(Comparator.comparing(Appointment::start))
         .forEach(a -> firstAppointment.putIfAbsent(a.account(), a));
+    // Every record of the day's accounts first, then whatever they refer to, so the closure never
+    // pushes out a record of an account the user meets.
+    List<Integer> guaranteed = new ArrayList<>();
     for (Appointment appt : firstAppointment.values()) {
       List<Integer> records = new ArrayList<>();
       for (int r : catalog.recordsOf(appt.account())) {
@@ -111,9 +116,12 @@ public final class ModelSelector implements Selector {
       String why = reasons == null ? "" : reasons.appointment(appt);
       for (int r : records) {
         if (guarantee(fill, r, scored.scoreOf(r), why, notFitted)) {
-          closure(fill, catalog, r, scored, reasons, notFitted);
+          guaranteed.add(r);
         }
       }
+    }
+    for (int r : guaranteed) {
+      closure(fill, catalog, r, scored, reasons, notFitted);
     }
 
     Candidates c = scored.candidates();
@@ -151,11 +159,11 @@ public final class ModelSelector implements Selector {
                 + " guaranteed records ("
                 + notFitted.stream().mapToLong(catalog::size).sum()
                 + " bytes) did not fit the budget";
-    return new Selection(name, budget, fill.entries(), fill.bytes(), notFitted, note);
+    return new Selection(name, budget, fill.entries(), fill.bytes(), List.copyOf(notFitted), note);
   }
 
   private static boolean guarantee(
-      BudgetFill fill, int r, double score, String why, List<Integer> notFitted) {
+      BudgetFill fill, int r, double score, String why, Set<Integer> notFitted) {
     if (fill.offer(r, Tier.GUARANTEED, score, why)) {
       return true;
     }
@@ -170,7 +178,7 @@ public final class ModelSelector implements Selector {
       int root,
       Scored scored,
       Reasons reasons,
-      List<Integer> notFitted) {
+      Set<Integer> notFitted) {
     Deque<Integer> todo = new ArrayDeque<>();
     for (int r : catalog.related(root)) {
       todo.add(r);
