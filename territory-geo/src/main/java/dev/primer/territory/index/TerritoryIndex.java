@@ -23,8 +23,9 @@ import org.locationtech.jts.index.strtree.STRtree;
 /**
  * Answers "which territories is this point in?" fast: an STRtree over the territories' envelopes
  * finds the few candidates, and each candidate's prepared geometry (an indexed point-in-area
- * locator) decides. Points on a boundary count as inside. Immutable and safe to share between
- * threads once built.
+ * locator) decides. Points on a boundary count as inside. In front of that exact path, a grid
+ * remembers the answer for every cell that no boundary touches, so most points cost one array
+ * lookup. Immutable and safe to share between threads once built.
  */
 public final class TerritoryIndex {
   /** Below this many points, handing work to other threads costs more than it saves. */
@@ -33,6 +34,7 @@ public final class TerritoryIndex {
   private final STRtree tree = new STRtree();
   private final List<Entry> entries;
   private final Map<String, Entry> byId;
+  private final CellCache cells;
 
   private TerritoryIndex(List<Entry> entries) {
     this.entries = entries;
@@ -42,6 +44,10 @@ public final class TerritoryIndex {
       byId.put(entry.territory.id(), entry);
     }
     tree.build();
+    this.cells =
+        new CellCache(
+            entries.stream().map(entry -> entry.territory.geometry()).toList(),
+            this::assignExactly);
   }
 
   /**
@@ -137,6 +143,11 @@ public final class TerritoryIndex {
   }
 
   private List<String> assign(Coordinate position) {
+    return cells.assign(position);
+  }
+
+  /** The exact path: candidates from the STRtree, decided by their prepared geometries. */
+  private List<String> assignExactly(Coordinate position) {
     Hits hits = new Hits(position);
     tree.query(new Envelope(position), hits);
     return hits.ids();
@@ -147,10 +158,13 @@ public final class TerritoryIndex {
     final int rank;
     final Territory territory;
     final PointOnGeometryLocator locator;
+    final List<String> alone;
 
     Entry(int rank, Territory territory) {
       this.rank = rank;
       this.territory = territory;
+      // Most points are in one territory; they all share this one list.
+      this.alone = List.of(territory.id());
       PreparedGeometry prepared = PreparedGeometryFactory.prepare(territory.geometry());
       // Taken once: PreparedPolygon hands it out through a synchronized getter.
       this.locator = ((PreparedPolygon) prepared).getPointLocator();
@@ -195,7 +209,7 @@ public final class TerritoryIndex {
         return List.of();
       }
       if (more == null) {
-        return List.of(first.territory.id());
+        return first.alone;
       }
       more.sort(Comparator.comparingInt(entry -> entry.rank));
       return more.stream().map(entry -> entry.territory.id()).toList();
