@@ -94,8 +94,8 @@ public final class AssignmentBench {
         sample.size());
     out.printf(
         Locale.ROOT,
-        "prepared scan: %,10.0f points/s (a prepared locator per territory, no STRtree; timed on"
-            + " %,d points, extrapolated)%n",
+        "prepared scan: %,10.0f points/s (envelope check and prepared locator per territory, no"
+            + " STRtree; timed on %,d points, extrapolated)%n",
         preparedRate,
         sample.size());
     out.printf(

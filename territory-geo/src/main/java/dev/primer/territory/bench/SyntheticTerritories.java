@@ -144,23 +144,23 @@ public final class SyntheticTerritories {
       }
       double radius = 0.15 * Math.sqrt(shapes[i].getArea());
       Geometry disc = FACTORY.createPoint(sites.get(i)).buffer(radius, 8);
-      int neighbour = nearestOtherSite(sites, i);
-      if (!shapes[i].contains(disc) || !(shapes[i] instanceof Polygon)) {
-        continue;
+      if (!(shapes[i] instanceof Polygon) || !shapes[i].contains(disc)) {
+        continue; // already given an enclave, or too thin around its site to hold one
       }
+      int neighbour = nearestOtherSite(sites, i);
       shapes[i] = OverlayNGRobust.overlay(shapes[i], disc, OverlayNG.DIFFERENCE);
-      shapes[neighbour] = asMultiPolygon(shapes[neighbour], disc);
+      shapes[neighbour] = withPolygon(shapes[neighbour], (Polygon) disc);
     }
   }
 
-  private static Geometry asMultiPolygon(Geometry shape, Geometry disc) {
+  /** The shape as a MultiPolygon with one more polygon. */
+  private static MultiPolygon withPolygon(Geometry shape, Polygon extra) {
     List<Polygon> parts = new ArrayList<>();
     for (int p = 0; p < shape.getNumGeometries(); p++) {
       parts.add((Polygon) shape.getGeometryN(p));
     }
-    parts.add((Polygon) disc);
-    MultiPolygon multi = FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
-    return multi;
+    parts.add(extra);
+    return FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
   }
 
   private static int nearestOtherSite(List<Coordinate> sites, int i) {

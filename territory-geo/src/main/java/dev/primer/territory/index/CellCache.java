@@ -87,21 +87,6 @@ final class CellCache {
     return answer == null ? exact.apply(position) : idsOf(answer);
   }
 
-  /** How many cells there are and how many a boundary touches, for the curious. */
-  int cellCount() {
-    return answers.length;
-  }
-
-  int touchedCellCount() {
-    int touched = 0;
-    for (List<?> answer : answers) {
-      if (answer == null) {
-        touched++;
-      }
-    }
-    return touched;
-  }
-
   @SuppressWarnings("unchecked") // only lists of ids are ever stored
   private static List<String> idsOf(List<?> answer) {
     return (List<String>) answer;
