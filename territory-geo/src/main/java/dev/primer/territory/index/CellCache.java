@@ -18,7 +18,7 @@ final class CellCache {
   /** About 1/16 of a territory's width per cell, so few cells are crossed by a boundary. */
   static final int CELLS_PER_TERRITORY = 256;
 
-  /** Caps the grid at 32 MB of references however many territories there are. */
+  /** Caps the grid at 4M cells (16 to 32 MB of references) however many territories there are. */
   static final int MAX_CELLS = 1 << 22;
 
   private final Function<Coordinate, List<String>> exact;
