@@ -17,7 +17,9 @@ import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedPolygon;
-import org.locationtech.jts.index.ItemVisitor;
+import org.locationtech.jts.index.strtree.AbstractNode;
+import org.locationtech.jts.index.strtree.Boundable;
+import org.locationtech.jts.index.strtree.ItemBoundable;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
@@ -31,19 +33,22 @@ public final class TerritoryIndex {
   /** Below this many points, handing work to other threads costs more than it saves. */
   static final int PARALLEL_THRESHOLD = 4096;
 
-  private final STRtree tree = new STRtree();
   private final List<Entry> entries;
   private final Map<String, Entry> byId;
+  private final AbstractNode root;
   private final CellCache cells;
 
   private TerritoryIndex(List<Entry> entries) {
     this.entries = entries;
     this.byId = new HashMap<>();
+    STRtree tree = new STRtree();
     for (Entry entry : entries) {
       tree.insert(entry.territory.geometry().getEnvelopeInternal(), entry);
       byId.put(entry.territory.id(), entry);
     }
-    tree.build();
+    // Walked directly: STRtree.query enters a synchronized build check on every call, which
+    // threads assigning in parallel would queue on.
+    this.root = tree.getRoot();
     this.cells =
         new CellCache(
             entries.stream().map(entry -> entry.territory.geometry()).toList(),
@@ -149,8 +154,22 @@ public final class TerritoryIndex {
   /** The exact path: candidates from the STRtree, decided by their prepared geometries. */
   private List<String> assignExactly(Coordinate position) {
     Hits hits = new Hits(position);
-    tree.query(new Envelope(position), hits);
+    collect(root, position, hits);
     return hits.ids();
+  }
+
+  /** Offers every territory whose envelope covers the position to {@code hits}. */
+  private static void collect(AbstractNode node, Coordinate position, Hits hits) {
+    for (Object child : node.getChildBoundables()) {
+      Boundable boundable = (Boundable) child;
+      if (((Envelope) boundable.getBounds()).covers(position)) {
+        if (boundable instanceof AbstractNode inner) {
+          collect(inner, position, hits);
+        } else {
+          hits.offer((Entry) ((ItemBoundable) boundable).getItem());
+        }
+      }
+    }
   }
 
   /** A territory with its rank in id order and its point locator. */
@@ -178,7 +197,7 @@ public final class TerritoryIndex {
   }
 
   /** Collects the candidates that really contain the point; most points have one or none. */
-  private static final class Hits implements ItemVisitor {
+  private static final class Hits {
     private final Coordinate position;
     private Entry first;
     private List<Entry> more;
@@ -187,9 +206,7 @@ public final class TerritoryIndex {
       this.position = position;
     }
 
-    @Override
-    public void visitItem(Object item) {
-      Entry entry = (Entry) item;
+    void offer(Entry entry) {
       if (!entry.covers(position)) {
         return;
       }
