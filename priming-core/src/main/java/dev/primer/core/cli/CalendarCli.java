@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bin/primer calendar}: tools for iCalendar files. */
 @Command(
     name = "calendar",
-    mixinStandardHelpOptions = true,
     description = "Read iCalendar (.ics) files the way Primer does.",
     subcommands = {ExpandCommand.class})
 public final class CalendarCli implements Runnable {
@@ -23,6 +23,12 @@ public final class CalendarCli implements Runnable {
   static final int USAGE = 2;
 
   @Spec private CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
 
   public static void main(String[] args) {
     // UTF-8 whatever the platform default: summaries are in every language.
