@@ -40,12 +40,12 @@ final class EventExpander {
   /** A master with its overrides. */
   Result expand(CalendarEvent master, List<CalendarEvent> overrides) {
     Collector out = new Collector(master.uid());
-    Matcher replaced = new Matcher(master.start().date());
+    Matcher replaced = new Matcher(master.start());
     for (CalendarEvent override : overrides) {
       replaced.remember(override.recurrenceId().orElseThrow());
       addOverride(out, override, Optional.of(master));
     }
-    Matcher excluded = new Matcher(master.start().date());
+    Matcher excluded = new Matcher(master.start());
     master.exceptionDates().forEach(excluded::remember);
 
     boolean recurring = master.isRecurring();
@@ -185,19 +185,24 @@ final class EventExpander {
     return new EventTime(local, frame.date(), frame.zone());
   }
 
-  /** EXDATEs or RECURRENCE-IDs of one series, matched by instant or, for DATEs, by date. */
+  /**
+   * EXDATEs or RECURRENCE-IDs of one series, matched by instant or, for DATEs, by date. A floating
+   * value names an instance of the series, so it is read on the series' wall clock.
+   */
   private final class Matcher {
-    private final boolean seriesIsAllDay;
+    private final EventTime seriesStart;
     private final Set<Instant> instants = new HashSet<>();
     private final Set<LocalDate> dates = new HashSet<>();
 
-    Matcher(boolean seriesIsAllDay) {
-      this.seriesIsAllDay = seriesIsAllDay;
+    Matcher(EventTime seriesStart) {
+      this.seriesStart = seriesStart;
     }
 
     void remember(EventTime value) {
-      if (value.date() || seriesIsAllDay) {
+      if (value.date() || seriesStart.date()) {
         dates.add(value.toLocalDate());
+      } else if (value.floating()) {
+        instants.add(withLocal(seriesStart, value.local()).toInstant(zone));
       } else {
         instants.add(value.toInstant(zone));
       }
