@@ -261,7 +261,9 @@ class CalendarExpanderTest {
     assertThat(expansion.occurrences())
         .extracting(o -> o.start().withZoneSameInstant(ZoneId.of("America/Chicago")).toString())
         .containsExactly(
-            "2026-03-02T09:00-06:00[America/Chicago]", "2026-03-17T09:00-05:00[America/Chicago]");
+            "2026-03-02T09:00-06:00[America/Chicago]",
+            "2026-03-17T09:00-05:00[America/Chicago]",
+            "2026-03-23T09:00-05:00[America/Chicago]");
   }
 
   @Test
