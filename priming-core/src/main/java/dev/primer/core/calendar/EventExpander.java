@@ -55,6 +55,9 @@ final class EventExpander {
       RecurrenceIterator instances = instances(master, master.rule().get());
       boolean reachedWindowEnd = false;
       while (instances.hasNext()) {
+        if (out.countedEnough()) {
+          break;
+        }
         EventTime start = withLocal(master.start(), instances.next());
         Instant at = start.toInstant(zone);
         reachedWindowEnd |= !at.isBefore(window.to());
@@ -238,14 +241,22 @@ final class EventExpander {
               event, start.atZone(zone), end.atZone(zone), recurrenceId.map(i -> i.atZone(zone))));
     }
 
+    /**
+     * Past the limit, omitted occurrences are only counted, and only up to ten times the limit: "at
+     * least 10000" says enough, and a runaway rule costs no more than that.
+     */
+    boolean countedEnough() {
+      return omitted >= 10L * limits.maxOccurrencesPerEvent();
+    }
+
     Result result(boolean stepLimitHit) {
       kept.sort(Comparator.comparing(Occurrence::start));
       Optional<Truncation> truncation = Optional.empty();
       if (omitted > 0) {
+        boolean atLeast = stepLimitHit || countedEnough();
         truncation =
             Optional.of(
-                new Truncation(
-                    uid, Truncation.Reason.EVENT_LIMIT, kept.size(), omitted, stepLimitHit));
+                new Truncation(uid, Truncation.Reason.EVENT_LIMIT, kept.size(), omitted, atLeast));
       } else if (stepLimitHit) {
         truncation =
             Optional.of(new Truncation(uid, Truncation.Reason.STEP_LIMIT, kept.size(), 0, true));
