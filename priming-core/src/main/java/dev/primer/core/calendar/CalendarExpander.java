@@ -47,28 +47,30 @@ public final class CalendarExpander {
       }
     }
     EventExpander expander = new EventExpander(window, limits);
-    List<EventExpander.Result> results = new ArrayList<>();
+    Merger merger = new Merger();
     for (CalendarEvent master : masters.values()) {
-      results.add(expander.expand(master, overrides.getOrDefault(master.uid(), List.of())));
+      merger.add(expander.expand(master, overrides.getOrDefault(master.uid(), List.of())));
     }
     overrides.forEach(
         (uid, orphans) -> {
           if (!masters.containsKey(uid)) {
-            orphans.forEach(o -> results.add(expander.expandOrphan(o)));
+            orphans.forEach(o -> merger.add(expander.expandOrphan(o)));
           }
         });
-    return merge(results);
+    return merger.expansion();
   }
 
   /**
-   * Keeps the earliest occurrences up to the calendar limit in a bounded heap, so memory stays
-   * within the limits however many events a calendar has.
+   * Keeps the earliest occurrences up to the calendar limit in a bounded heap that takes each
+   * event's occurrences as soon as they are computed, so memory stays within the two occurrence
+   * limits however many events a calendar has.
    */
-  private Expansion merge(List<EventExpander.Result> results) {
-    PriorityQueue<Occurrence> latestFirst = new PriorityQueue<>(ORDER.reversed());
-    Map<String, Long> dropped = new LinkedHashMap<>();
-    List<Truncation> truncations = new ArrayList<>();
-    for (EventExpander.Result result : results) {
+  private final class Merger {
+    private final PriorityQueue<Occurrence> latestFirst = new PriorityQueue<>(ORDER.reversed());
+    private final Map<String, Long> dropped = new LinkedHashMap<>();
+    private final List<Truncation> truncations = new ArrayList<>();
+
+    void add(EventExpander.Result result) {
       result.truncation().ifPresent(truncations::add);
       for (Occurrence occurrence : result.occurrences()) {
         latestFirst.add(occurrence);
@@ -77,24 +79,27 @@ public final class CalendarExpander {
         }
       }
     }
-    List<Occurrence> all = new ArrayList<>(latestFirst);
-    all.sort(ORDER);
-    Map<String, Integer> keptPerUid = new HashMap<>();
-    all.forEach(o -> keptPerUid.merge(o.uid(), 1, Integer::sum));
-    dropped.forEach(
-        (uid, count) ->
-            truncations.add(
-                new Truncation(
-                    uid,
-                    Truncation.Reason.CALENDAR_LIMIT,
-                    keptPerUid.getOrDefault(uid, 0),
-                    count,
-                    false)));
-    List<Occurrence> active = new ArrayList<>();
-    List<Occurrence> cancelled = new ArrayList<>();
-    for (Occurrence o : all) {
-      (o.status() == EventStatus.CANCELLED ? cancelled : active).add(o);
+
+    Expansion expansion() {
+      List<Occurrence> all = new ArrayList<>(latestFirst);
+      all.sort(ORDER);
+      Map<String, Integer> keptPerUid = new HashMap<>();
+      all.forEach(o -> keptPerUid.merge(o.uid(), 1, Integer::sum));
+      dropped.forEach(
+          (uid, count) ->
+              truncations.add(
+                  new Truncation(
+                      uid,
+                      Truncation.Reason.CALENDAR_LIMIT,
+                      keptPerUid.getOrDefault(uid, 0),
+                      count,
+                      false)));
+      List<Occurrence> active = new ArrayList<>();
+      List<Occurrence> cancelled = new ArrayList<>();
+      for (Occurrence o : all) {
+        (o.status() == EventStatus.CANCELLED ? cancelled : active).add(o);
+      }
+      return new Expansion(active, cancelled, truncations);
     }
-    return new Expansion(active, cancelled, truncations);
   }
 }

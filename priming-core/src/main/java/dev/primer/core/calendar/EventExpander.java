@@ -40,12 +40,12 @@ final class EventExpander {
   /** A master with its overrides. */
   Result expand(CalendarEvent master, List<CalendarEvent> overrides) {
     Collector out = new Collector(master.uid());
-    Matcher replaced = new Matcher(master.start().date());
+    Matcher replaced = new Matcher(master.start());
     for (CalendarEvent override : overrides) {
       replaced.remember(override.recurrenceId().orElseThrow());
       addOverride(out, override, Optional.of(master));
     }
-    Matcher excluded = new Matcher(master.start().date());
+    Matcher excluded = new Matcher(master.start());
     master.exceptionDates().forEach(excluded::remember);
 
     boolean recurring = master.isRecurring();
@@ -55,6 +55,9 @@ final class EventExpander {
       RecurrenceIterator instances = instances(master, master.rule().get());
       boolean reachedWindowEnd = false;
       while (instances.hasNext()) {
+        if (out.countedEnough()) {
+          break;
+        }
         EventTime start = withLocal(master.start(), instances.next());
         Instant at = start.toInstant(zone);
         reachedWindowEnd |= !at.isBefore(window.to());
@@ -185,19 +188,24 @@ final class EventExpander {
     return new EventTime(local, frame.date(), frame.zone());
   }
 
-  /** EXDATEs or RECURRENCE-IDs of one series, matched by instant or, for DATEs, by date. */
+  /**
+   * EXDATEs or RECURRENCE-IDs of one series, matched by instant or, for DATEs, by date. A floating
+   * value names an instance of the series, so it is read on the series' wall clock.
+   */
   private final class Matcher {
-    private final boolean seriesIsAllDay;
+    private final EventTime seriesStart;
     private final Set<Instant> instants = new HashSet<>();
     private final Set<LocalDate> dates = new HashSet<>();
 
-    Matcher(boolean seriesIsAllDay) {
-      this.seriesIsAllDay = seriesIsAllDay;
+    Matcher(EventTime seriesStart) {
+      this.seriesStart = seriesStart;
     }
 
     void remember(EventTime value) {
-      if (value.date() || seriesIsAllDay) {
+      if (value.date() || seriesStart.date()) {
         dates.add(value.toLocalDate());
+      } else if (value.floating()) {
+        instants.add(withLocal(seriesStart, value.local()).toInstant(zone));
       } else {
         instants.add(value.toInstant(zone));
       }
@@ -233,14 +241,22 @@ final class EventExpander {
               event, start.atZone(zone), end.atZone(zone), recurrenceId.map(i -> i.atZone(zone))));
     }
 
+    /**
+     * Past the limit, omitted occurrences are only counted, and only up to ten times the limit: "at
+     * least 10000" says enough, and a runaway rule costs no more than that.
+     */
+    boolean countedEnough() {
+      return omitted >= 10L * limits.maxOccurrencesPerEvent();
+    }
+
     Result result(boolean stepLimitHit) {
       kept.sort(Comparator.comparing(Occurrence::start));
       Optional<Truncation> truncation = Optional.empty();
       if (omitted > 0) {
+        boolean atLeast = stepLimitHit || countedEnough();
         truncation =
             Optional.of(
-                new Truncation(
-                    uid, Truncation.Reason.EVENT_LIMIT, kept.size(), omitted, stepLimitHit));
+                new Truncation(uid, Truncation.Reason.EVENT_LIMIT, kept.size(), omitted, atLeast));
       } else if (stepLimitHit) {
         truncation =
             Optional.of(new Truncation(uid, Truncation.Reason.STEP_LIMIT, kept.size(), 0, true));

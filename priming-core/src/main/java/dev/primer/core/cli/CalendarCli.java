@@ -4,16 +4,22 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bin/primer calendar}: tools for iCalendar files. */
 @Command(
     name = "calendar",
-    mixinStandardHelpOptions = true,
     description = "Read iCalendar (.ics) files the way Primer does.",
     subcommands = {ExpandCommand.class})
 public final class CalendarCli implements Runnable {
   @Spec private CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
 
   public static void main(String[] args) {
     CommandLines.main(new CalendarCli(), args);

@@ -28,7 +28,6 @@ import picocli.CommandLine.Spec;
 /** {@code calendar expand}: the occurrences of a calendar in a window, as CSV. */
 @Command(
     name = "expand",
-    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Print the occurrences of an .ics file that overlap [--from, --to) as CSV:",
@@ -50,6 +49,12 @@ final class ExpandCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
+
   @Option(names = "--ics", required = true, paramLabel = "FILE", description = "The .ics file.")
   private Path ics;
 
@@ -58,8 +63,8 @@ final class ExpandCommand implements Callable<Integer> {
       required = true,
       paramLabel = "ISO",
       description =
-          "Window start: a date (2026-03-09, midnight in the zone) or a date-time with"
-              + " offset (2026-03-09T09:00:00-05:00).")
+          "Window start: a date, read as midnight in the zone, or a date-time with offset."
+              + " Examples: 2026-03-09 2026-03-09T09:00:00-05:00")
   private String from;
 
   @Option(

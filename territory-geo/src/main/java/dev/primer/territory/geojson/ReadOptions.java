@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /**
  * Where a territory's id and name come from when a file does not use {@code properties.id} and
- * {@code properties.name} (for example Census files keyed by {@code ZCTA5CE10}).
+ * {@code properties.name} (for example Census files keyed by {@code ZCTA5CE10}). The named
+ * properties stay among the other properties; written back, a territory always carries its id and
+ * name as {@code properties.id} and {@code properties.name}.
  *
  * @param idProperty the property holding the id; when empty, {@code properties.id} and then the
  *     feature's own {@code id} member are used

@@ -47,6 +47,11 @@ public final class TerritoryGeoJson {
   }
 
   /** Reads a document from a character stream, which stays open. */
+  public static GeoJsonReadResult read(Reader in) {
+    return read(in, ReadOptions.defaults());
+  }
+
+  /** Reads a document from a character stream, which stays open, as {@code options} say. */
   public static GeoJsonReadResult read(Reader in, ReadOptions options) {
     return readTree(parse(() -> MAPPER.readTree(in)), options);
   }

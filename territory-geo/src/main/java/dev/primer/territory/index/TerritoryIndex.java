@@ -17,31 +17,42 @@ import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedPolygon;
-import org.locationtech.jts.index.ItemVisitor;
+import org.locationtech.jts.index.strtree.AbstractNode;
+import org.locationtech.jts.index.strtree.Boundable;
+import org.locationtech.jts.index.strtree.ItemBoundable;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Answers "which territories is this point in?" fast: an STRtree over the territories' envelopes
  * finds the few candidates, and each candidate's prepared geometry (an indexed point-in-area
- * locator) decides. Points on a boundary count as inside. Immutable and safe to share between
- * threads once built.
+ * locator) decides. Points on a boundary count as inside. In front of that exact path, a grid
+ * remembers the answer for every cell that no boundary touches, so most points cost one array
+ * lookup. Immutable and safe to share between threads once built.
  */
 public final class TerritoryIndex {
   /** Below this many points, handing work to other threads costs more than it saves. */
   static final int PARALLEL_THRESHOLD = 4096;
 
-  private final STRtree tree = new STRtree();
   private final List<Entry> entries;
   private final Map<String, Entry> byId;
+  private final AbstractNode root;
+  private final CellCache cells;
 
   private TerritoryIndex(List<Entry> entries) {
     this.entries = entries;
     this.byId = new HashMap<>();
+    STRtree tree = new STRtree();
     for (Entry entry : entries) {
       tree.insert(entry.territory.geometry().getEnvelopeInternal(), entry);
       byId.put(entry.territory.id(), entry);
     }
-    tree.build();
+    // Walked directly: STRtree.query enters a synchronized build check on every call, which
+    // threads assigning in parallel would queue on.
+    this.root = tree.getRoot();
+    this.cells =
+        new CellCache(
+            entries.stream().map(entry -> entry.territory.geometry()).toList(),
+            this::assignExactly);
   }
 
   /**
@@ -137,9 +148,28 @@ public final class TerritoryIndex {
   }
 
   private List<String> assign(Coordinate position) {
+    return cells.assign(position);
+  }
+
+  /** The exact path: candidates from the STRtree, decided by their prepared geometries. */
+  private List<String> assignExactly(Coordinate position) {
     Hits hits = new Hits(position);
-    tree.query(new Envelope(position), hits);
+    collect(root, position, hits);
     return hits.ids();
+  }
+
+  /** Offers every territory whose envelope covers the position to {@code hits}. */
+  private static void collect(AbstractNode node, Coordinate position, Hits hits) {
+    for (Object child : node.getChildBoundables()) {
+      Boundable boundable = (Boundable) child;
+      if (((Envelope) boundable.getBounds()).covers(position)) {
+        if (boundable instanceof AbstractNode inner) {
+          collect(inner, position, hits);
+        } else {
+          hits.offer((Entry) ((ItemBoundable) boundable).getItem());
+        }
+      }
+    }
   }
 
   /** A territory with its rank in id order and its point locator. */
@@ -147,10 +177,13 @@ public final class TerritoryIndex {
     final int rank;
     final Territory territory;
     final PointOnGeometryLocator locator;
+    final List<String> alone;
 
     Entry(int rank, Territory territory) {
       this.rank = rank;
       this.territory = territory;
+      // Most points are in one territory; they all share this one list.
+      this.alone = List.of(territory.id());
       PreparedGeometry prepared = PreparedGeometryFactory.prepare(territory.geometry());
       // Taken once: PreparedPolygon hands it out through a synchronized getter.
       this.locator = ((PreparedPolygon) prepared).getPointLocator();
@@ -164,7 +197,7 @@ public final class TerritoryIndex {
   }
 
   /** Collects the candidates that really contain the point; most points have one or none. */
-  private static final class Hits implements ItemVisitor {
+  private static final class Hits {
     private final Coordinate position;
     private Entry first;
     private List<Entry> more;
@@ -173,9 +206,7 @@ public final class TerritoryIndex {
       this.position = position;
     }
 
-    @Override
-    public void visitItem(Object item) {
-      Entry entry = (Entry) item;
+    void offer(Entry entry) {
       if (!entry.covers(position)) {
         return;
       }
@@ -195,7 +226,7 @@ public final class TerritoryIndex {
         return List.of();
       }
       if (more == null) {
-        return List.of(first.territory.id());
+        return first.alone;
       }
       more.sort(Comparator.comparingInt(entry -> entry.rank));
       return more.stream().map(entry -> entry.territory.id()).toList();

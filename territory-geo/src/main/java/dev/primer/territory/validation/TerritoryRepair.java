@@ -64,9 +64,19 @@ public final class TerritoryRepair {
         // Nothing would be left: keep the shape so the admin sees the original problem.
         return territory.withGeometry(geometry);
       }
+      // An invalid shape has no meaningful area (a bow tie's halves cancel), so only the result's.
       changes.add(
           new RepairChange(
-              territory.id(), "made valid (" + describe(error) + "): " + compare(geometry, fixed)));
+              territory.id(),
+              String.format(
+                  Locale.ROOT,
+                  "made valid (%s): polygons %d -> %d, vertices %d -> %d, area now %s km²",
+                  describe(error),
+                  geometry.getNumGeometries(),
+                  fixed.getNumGeometries(),
+                  geometry.getNumPoints(),
+                  fixed.getNumPoints(),
+                  km2(fixed))));
       geometry = fixed;
     }
     if (range == Diagnosis.PAST_ANTIMERIDIAN) {

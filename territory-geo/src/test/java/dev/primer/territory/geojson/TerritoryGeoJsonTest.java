@@ -8,6 +8,7 @@ import dev.primer.territory.ProblemCode;
 import dev.primer.territory.Territory;
 import dev.primer.territory.TerritoryProblem;
 import dev.primer.territory.Wkt;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -48,6 +49,14 @@ class TerritoryGeoJsonTest {
     assertThat(north.name()).isEqualTo("North");
     assertThat(north.geometry().equalsExact(Wkt.geometry("POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0))")))
         .isTrue();
+  }
+
+  @Test
+  void readsFromACharacterStream() {
+    GeoJsonReadResult result =
+        TerritoryGeoJson.read(new StringReader(feature("{\"id\":\"r\"}", "Polygon", SQUARE)));
+
+    assertThat(result.territories()).extracting(Territory::id).containsExactly("r");
   }
 
   @Test

@@ -28,7 +28,8 @@ class TerritoryRepairTest {
             change -> {
               assertThat(change.territoryId()).isEqualTo("bow");
               assertThat(change.description())
-                  .startsWith("made valid (self-intersection at lat 1, lon 1): polygons 1 -> 2");
+                  .startsWith(
+                      "made valid (self-intersection at lat 1, lon 1): polygons 1 -> 2, vertices 5 -> 8");
             });
   }
 

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  */
 public final class AppointmentLinker {
   private static final Pattern ACCOUNT_URL = Pattern.compile("/accounts/([^/?#]+)/?(?:[?#].*)?$");
+  private static final Pattern ACCOUNT_URL_IN_TEXT =
+      Pattern.compile("/accounts/([\\p{Alnum}_-]+(?:\\.[\\p{Alnum}_-]+)*)");
   private static final Pattern CRM_IN_TEXT =
       Pattern.compile("\\bCRM:\\s*([\\p{Alnum}_-]+(?:[.:][\\p{Alnum}_-]+)*)");
 
@@ -101,6 +103,13 @@ public final class AppointmentLinker {
     while (inText.find()) {
       known(inText.group(1))
           .ifPresent(a -> keep(best, a, 0.98, "DESCRIPTION says CRM: " + a.id(), LinkRule.CRM_ID));
+    }
+    Matcher urlInText = ACCOUNT_URL_IN_TEXT.matcher(appointment.description());
+    while (urlInText.find()) {
+      known(urlInText.group(1))
+          .ifPresent(
+              a ->
+                  keep(best, a, 0.98, "DESCRIPTION links .../accounts/" + a.id(), LinkRule.CRM_ID));
     }
   }
 

@@ -2,7 +2,10 @@ package dev.primer.core.calendar.link;
 
 /** Why an appointment was tied to an account, strongest evidence first. */
 public enum LinkRule {
-  /** X-PRIMER-ACCOUNT-ID, a URL ending in /accounts/{id}, or "CRM: {id}" in the description. */
+  /**
+   * X-PRIMER-ACCOUNT-ID, a URL ending in /accounts/{id}, or "CRM: {id}" or such a URL in
+   * DESCRIPTION.
+   */
   CRM_ID,
   /** GEO, or a LOCATION that is "lat,lon", within the radius of the account's location. */
   PROXIMITY,

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Account names as word sequences, indexed by their first word, so that finding every name in a
- * summary costs one lookup per summary word instead of one scan per account.
+ * Account names as word sequences in a hash map, so that finding every name in a summary costs one
+ * lookup per span of summary words (up to the longest name), however many accounts share a first
+ * word such as "The" or "City".
  */
 final class NameIndex {
   /**
@@ -46,7 +47,8 @@ final class NameIndex {
   /** Accounts that share one name, and the name as the first of them writes it. */
   record Name(List<String> words, List<Account> accounts, String display) {}
 
-  private final Map<String, List<Name>> byFirstWord = new HashMap<>();
+  private final Map<List<String>, Name> byWords = new HashMap<>();
+  private final int longestName;
 
   NameIndex(List<Account> accounts) {
     Map<List<String>, List<Account>> grouped = new LinkedHashMap<>();
@@ -58,9 +60,8 @@ final class NameIndex {
     }
     grouped.forEach(
         (words, sharing) ->
-            byFirstWord
-                .computeIfAbsent(words.get(0), k -> new ArrayList<>())
-                .add(new Name(words, List.copyOf(sharing), sharing.get(0).name())));
+            byWords.put(words, new Name(words, List.copyOf(sharing), sharing.get(0).name())));
+    this.longestName = grouped.keySet().stream().mapToInt(List::size).max().orElse(0);
   }
 
   /**
@@ -72,9 +73,9 @@ final class NameIndex {
     record Hit(Name name, int start, int end) {}
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
-      for (Name name : byFirstWord.getOrDefault(words.get(i), List.of())) {
-        int end = i + name.words().size();
-        if (end <= words.size() && words.subList(i, end).equals(name.words())) {
+      for (int end = i + 1; end <= Math.min(words.size(), i + longestName); end++) {
+        Name name = byWords.get(words.subList(i, end));
+        if (name != null) {
           hits.add(new Hit(name, i, end));
         }
       }

@@ -52,6 +52,9 @@ class AppointmentLinkerTest {
         .containsExactly(new AccountLink("a3", 0.99, "URL .../accounts/a3", LinkRule.CRM_ID));
     assertThat(LINKER.link(appointment("DESCRIPTION:Bring the quote.\\nCRM: a3.")))
         .containsExactly(new AccountLink("a3", 0.98, "DESCRIPTION says CRM: a3", LinkRule.CRM_ID));
+    assertThat(LINKER.link(appointment("DESCRIPTION:CRM: https://crm.primer.dev/accounts/a3\\n")))
+        .containsExactly(
+            new AccountLink("a3", 0.98, "DESCRIPTION links .../accounts/a3", LinkRule.CRM_ID));
   }
 
   @Test
