@@ -105,7 +105,7 @@ public final class CalendarParser {
     }
     Component only = vtimezones.get(0);
     return only.first("TZID")
-        .flatMap(l -> ZoneResolver.knownZone(l.value()))
+        .flatMap(l -> ZoneResolver.knownZone(PropertyValues.text(l.value())))
         .or(() -> only.first("X-LIC-LOCATION").flatMap(l -> ZoneResolver.knownZone(l.value())));
   }
 

@@ -46,7 +46,10 @@ final class ZoneResolver {
     for (Component vtimezone : vtimezones) {
       vtimezone
           .first("TZID")
-          .ifPresent(tzid -> this.vtimezones.putIfAbsent(clean(tzid.value()), vtimezone));
+          .ifPresent(
+              tzid ->
+                  // TZID is TEXT inside VTIMEZONE (escaped commas) but not as a parameter.
+                  this.vtimezones.putIfAbsent(clean(PropertyValues.text(tzid.value())), vtimezone));
     }
   }
 

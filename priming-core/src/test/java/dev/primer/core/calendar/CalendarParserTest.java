@@ -187,6 +187,28 @@ class CalendarParserTest {
   }
 
   @Test
+  void aCustomZoneNameWithAnEscapedCommaFindsItsVtimezone() {
+    var calendar =
+        parse(
+            "BEGIN:VTIMEZONE",
+            "TZID:Head office\\, Mars",
+            "BEGIN:STANDARD",
+            "DTSTART:16010101T000000",
+            "TZOFFSETFROM:+0245",
+            "TZOFFSETTO:+0245",
+            "END:STANDARD",
+            "END:VTIMEZONE",
+            "BEGIN:VEVENT",
+            "UID:mars",
+            "DTSTART;TZID=\"Head office, Mars\":20260302T090000",
+            "END:VEVENT");
+
+    assertThat(calendar.problems()).isEmpty();
+    assertThat(starts(expand(calendar, "2026-03-01", "2026-03-03", "UTC").occurrences()))
+        .containsExactly("2026-03-02T06:15Z");
+  }
+
+  @Test
   void anOlderEraOfAVtimezoneEndsWhereTheNextEraOfTheSameKindBegins() {
     // Outlook's multi-era zones: US Eastern before and after 2007, the old RRULEs without UNTIL.
     var calendar =
