@@ -15,7 +15,7 @@ import org.tribuo.classification.Label;
 /** Trains a model on a data set's training days and writes it as a bundle with provenance. */
 public final class ModelTrainer {
   /** The share of negative candidates kept by default. */
-  public static final double DEFAULT_NEGATIVE_RATE = 0.03;
+  public static final double DEFAULT_NEGATIVE_RATE = 0.01;
 
   private final CandidateSettings settings;
 

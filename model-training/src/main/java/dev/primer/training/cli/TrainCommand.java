@@ -57,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--negative-rate",
-      defaultValue = "0.03",
+      defaultValue = "0.01",
       description =
           "Share of non-accessed candidates kept as examples (weighted by its inverse). Default: ${DEFAULT-VALUE}.")
   double negativeRate;

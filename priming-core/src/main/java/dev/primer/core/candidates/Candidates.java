@@ -14,6 +14,13 @@ public final class Candidates {
     this.cut = cut;
   }
 
+  /** Candidates proposed by one source mask, e.g. to score a hand-picked set. */
+  public static Candidates of(int[] records, int sources) {
+    int[] masks = new int[records.length];
+    Arrays.fill(masks, sources);
+    return new Candidates(Arrays.copyOf(records, records.length), masks, 0);
+  }
+
   public int size() {
     return records.length;
   }

@@ -36,6 +36,7 @@ public final class Catalog {
   private final int[] ownerOfAccount;
   private final int[][] recordsOfAccount;
   private final int[] accountOfRecord;
+  private final long[] sizeOfRecord;
   private final byte[] typeOfRecord;
   private final int[] rankOfRecord;
   private final int[][] relatedOfRecord;
@@ -68,6 +69,7 @@ public final class Catalog {
     }
 
     accountOfRecord = new int[records.size()];
+    sizeOfRecord = new long[records.size()];
     typeOfRecord = new byte[records.size()];
     List<List<Integer>> byAccount = new ArrayList<>();
     for (int a = 0; a < accounts.size(); a++) {
@@ -81,6 +83,7 @@ public final class Catalog {
             "record " + record.id() + " belongs to unknown account " + record.accountId());
       }
       accountOfRecord[r] = a;
+      sizeOfRecord[r] = record.sizeBytes();
       typeOfRecord[r] = (byte) record.type().ordinal();
       byAccount.get(a).add(r);
     }
@@ -228,7 +231,7 @@ public final class Catalog {
   }
 
   public long size(int r) {
-    return records.get(r).sizeBytes();
+    return sizeOfRecord[r];
   }
 
   /** 0 for the newest record of its type at its account, 1 for the next, ... */

@@ -2,11 +2,10 @@ package dev.primer.core.selection;
 
 import dev.primer.core.catalog.Catalog;
 import dev.primer.core.dataset.RecordType;
-import dev.primer.core.util.IntSlots;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Fills a byte budget in a given order, first fit: a record that does not fit is skipped and the
@@ -15,9 +14,9 @@ import java.util.Map;
 public final class BudgetFill {
   private final Catalog catalog;
   private final long budget;
-  private final Map<RecordType, Long> typeLimits = new EnumMap<>(RecordType.class);
-  private final Map<RecordType, Long> typeBytes = new EnumMap<>(RecordType.class);
-  private final IntSlots chosen = new IntSlots(1024);
+  private final long[] typeLimits = new long[RecordType.values().length];
+  private final long[] typeBytes = new long[RecordType.values().length];
+  private final BitSet chosen = new BitSet();
   private final List<SelectionEntry> entries = new ArrayList<>();
   private long bytes;
 
@@ -27,38 +26,37 @@ public final class BudgetFill {
     }
     this.catalog = catalog;
     this.budget = budget;
+    Arrays.fill(typeLimits, Long.MAX_VALUE);
   }
 
   /** Caps the bytes one record type may take, as a share of the budget. */
   public BudgetFill capType(RecordType type, double share) {
-    typeLimits.put(type, (long) (budget * share));
+    typeLimits[type.ordinal()] = (long) (budget * share);
     return this;
   }
 
   /** Adds the record if it fits and is not already in; returns whether it is in now. */
   public boolean offer(int record, Tier tier, double score, String reason) {
-    if (chosen.get(record) >= 0) {
+    if (chosen.get(record)) {
       return true;
     }
     long size = catalog.size(record);
     if (bytes + size > budget) {
       return false;
     }
-    RecordType type = catalog.type(record);
-    Long limit = typeLimits.get(type);
-    long used = typeBytes.getOrDefault(type, 0L);
-    if (limit != null && tier == Tier.PREDICTED && used + size > limit) {
+    int type = catalog.typeOrdinal(record);
+    if (tier == Tier.PREDICTED && typeBytes[type] + size > typeLimits[type]) {
       return false;
     }
-    chosen.slotOf(record);
-    typeBytes.put(type, used + size);
+    chosen.set(record);
+    typeBytes[type] += size;
     bytes += size;
     entries.add(new SelectionEntry(record, tier, score, reason));
     return true;
   }
 
   public boolean contains(int record) {
-    return chosen.get(record) >= 0;
+    return chosen.get(record);
   }
 
   /** Whether nothing more of at least {@code size} bytes could fit. */

@@ -19,6 +19,7 @@ final class Reasons {
 
   private final DayContext ctx;
   private final Catalog catalog;
+  private final java.util.Map<Long, String> accountParts = new java.util.HashMap<>();
 
   Reasons(DayContext ctx) {
     this.ctx = ctx;
@@ -38,7 +39,19 @@ final class Reasons {
   }
 
   String predicted(int r, int sources) {
-    int a = catalog.accountOf(r);
+    String account =
+        accountParts.computeIfAbsent(
+            ((long) catalog.accountOf(r) << 8) | (sources & 0xff),
+            k -> accountPart(catalog.accountOf(r), sources));
+    String record = recordPart(r);
+    if (account.isEmpty()) {
+      return record.isEmpty() ? "predicted" : record;
+    }
+    return record.isEmpty() ? account : account + ", " + record;
+  }
+
+  /** What the account's situation says: shared by all its records, so computed once. */
+  private String accountPart(int a, int sources) {
     List<String> parts = new ArrayList<>();
     for (Appointment appt : ctx.tomorrow()) {
       if (appt.account() == a) {
@@ -58,6 +71,12 @@ final class Reasons {
     if (CandidateSource.TERRITORY.in(sources)) {
       parts.add("in territory");
     }
+    return String.join(", ", parts);
+  }
+
+  /** What the user's and the team's own use of the record says. */
+  private String recordPart(int r) {
+    List<String> parts = new ArrayList<>(2);
     UserHistory user = ctx.userHistory();
     int weeks = user.sameWeekdayWeeks(r);
     if (weeks >= 2) {
@@ -74,7 +93,7 @@ final class Reasons {
     if (team.recordCount(r, 7) > 0 && user.recordCount(r, 7) == 0) {
       parts.add("teammates viewed it " + team.recordCount(r, 7) + "\u00d7 this week");
     }
-    return parts.isEmpty() ? "predicted" : String.join(", ", parts);
+    return String.join(", ", parts);
   }
 
   private java.util.Optional<String> nearest(int account) {

@@ -2,6 +2,9 @@ package dev.primer.testdata.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primer.core.calendar.CalendarParser;
+import dev.primer.core.calendar.ExpansionWindow;
+import dev.primer.core.calendar.ParsedCalendar;
 import dev.primer.core.dataset.User;
 import dev.primer.testdata.generate.SmallOrganisation;
 import java.io.IOException;
@@ -64,6 +67,25 @@ class CalendarConformanceTest {
       checked += expanded.size();
     }
     assertThat(checked).isGreaterThan(500);
+  }
+
+  @Test
+  void primingCoreExpandsEveryCalendarExactlyAsIcal4jDoes() throws Exception {
+    Instant from = small.info().startDate().atStartOfDay(ZoneId.of("UTC")).toInstant();
+    Instant to = small.info().endDate().atStartOfDay(ZoneId.of("UTC")).toInstant();
+    for (User user : small.dataSet().users()) {
+      Path file = small.dataSet().calendarOf(user.id()).orElseThrow();
+      ParsedCalendar ours = CalendarParser.parse(file);
+      assertThat(ours.problems()).as("problems in %s", file.getFileName()).isEmpty();
+      Set<String> expanded =
+          ours.expand(new ExpansionWindow(from, to, user.timezone())).occurrences().stream()
+              .filter(o -> !o.allDay() && !o.start().toInstant().isBefore(from))
+              .map(o -> o.uid() + "@" + o.start().toInstant())
+              .collect(Collectors.toSet());
+      assertThat(expanded)
+          .as("priming-core's reading of %s", file.getFileName())
+          .isEqualTo(expand(parse(file), user.timezone(), from, to));
+    }
   }
 
   @Test
