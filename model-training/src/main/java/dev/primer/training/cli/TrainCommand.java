@@ -45,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--algo",
-      defaultValue = "xgboost",
+      defaultValue = "logreg",
       description = "logreg, xgboost or cart. Default: ${DEFAULT-VALUE}.")
   String algo;
 
