@@ -136,11 +136,6 @@ public final class Baselines {
       }
 
       @Override
-      public Selection select(DayContext ctx, long budgetBytes) {
-        return select(ctx, List.of(budgetBytes)).get(0);
-      }
-
-      @Override
       public List<Selection> select(DayContext ctx, List<Long> budgets) {
         List<Integer> ranked = order.apply(ctx);
         List<Selection> out = new ArrayList<>();

@@ -54,11 +54,6 @@ public final class ModelSelector implements Selector {
   }
 
   @Override
-  public Selection select(DayContext ctx, long budgetBytes) {
-    return select(ctx, List.of(budgetBytes)).get(0);
-  }
-
-  @Override
   public List<Selection> select(DayContext ctx, List<Long> budgets) {
     Scored scored = score(ctx);
     List<Selection> out = new ArrayList<>();

@@ -32,7 +32,11 @@ class ReplayEvaluatorTest {
     }
 
     @Override
-    public Selection select(DayContext ctx, long budget) {
+    public List<Selection> select(DayContext ctx, List<Long> budgets) {
+      return budgets.stream().map(b -> selectOne(ctx, b)).toList();
+    }
+
+    private Selection selectOne(DayContext ctx, long budget) {
       BudgetFill fill = new BudgetFill(ctx.catalog(), budget);
       List<Integer> visible = new ArrayList<>();
       for (int r : ctx.userHistory().records()) {
