@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
 
 /**
  * Proposes the records a user might need on a day: everything of the accounts they meet today,
- * tomorrow and met yesterday, their pins, what they and their team touched lately, and the records
+ * tomorrow and met yesterday, their pins, what they touched in 90 days and their team in 30, and the records
  * of accounts near their appointments and in their territories, within the configured bounds.
  */
 public final class CandidateGenerator {
@@ -34,7 +34,7 @@ public final class CandidateGenerator {
     for (int r : ctx.userHistory().records()) {
       b.add(r, CandidateSource.USER_HISTORY);
     }
-    for (int r : ctx.teamHistory().records(7)) {
+    for (int r : ctx.teamHistory().records(30)) {
       b.add(r, CandidateSource.TEAM_HISTORY);
     }
     addNearby(b, catalog, ctx);
