@@ -13,9 +13,7 @@ import dev.primer.core.scoring.TribuoScorer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.tribuo.MutableDataset;
@@ -113,10 +111,8 @@ public final class TrainingSetBuilder {
   private UserDayRows rows(
       DayContext ctx, CandidateGenerator generator, FeatureExtractor extractor) {
     int[] truth = data.truth(ctx.user(), ctx.day());
-    Set<Integer> actual = new HashSet<>();
-    for (int r : truth) {
-      actual.add(r);
-    }
+    int[] actual = truth.clone();
+    java.util.Arrays.sort(actual);
     Candidates candidates = generator.generate(ctx);
     List<Integer> keep = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
@@ -124,7 +120,7 @@ public final class TrainingSetBuilder {
     int negatives = 0;
     for (int i = 0; i < candidates.size(); i++) {
       int r = candidates.record(i);
-      boolean hit = actual.contains(r);
+      boolean hit = java.util.Arrays.binarySearch(actual, r) >= 0;
       if (hit) {
         proposed++;
       } else {

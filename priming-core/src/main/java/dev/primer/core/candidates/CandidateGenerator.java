@@ -4,7 +4,6 @@ import dev.primer.core.appointments.Appointment;
 import dev.primer.core.catalog.Catalog;
 import dev.primer.core.day.DayContext;
 import dev.primer.core.history.GlobalHistory;
-import dev.primer.core.util.IntSlots;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -12,8 +11,9 @@ import java.util.stream.IntStream;
 
 /**
  * Proposes the records a user might need on a day: everything of the accounts they meet today,
- * tomorrow and met yesterday, their pins, what they touched in 90 days and their team in 30, and the records
- * of accounts near their appointments and in their territories, within the configured bounds.
+ * tomorrow and met yesterday, their pins, what they touched in 90 days and their team in 30, and
+ * the records of accounts near their appointments and in their territories, within the configured
+ * bounds.
  */
 public final class CandidateGenerator {
   private final CandidateSettings settings;
@@ -24,7 +24,7 @@ public final class CandidateGenerator {
 
   public Candidates generate(DayContext ctx) {
     Catalog catalog = ctx.catalog();
-    Builder b = new Builder(settings.maxCandidates());
+    Builder b = SCRATCH.get().start(catalog.recordCount(), settings.maxCandidates());
     addAppointments(b, catalog, ctx.today(), CandidateSource.APPOINTMENT_TODAY);
     addAppointments(b, catalog, ctx.tomorrow(), CandidateSource.APPOINTMENT_TOMORROW);
     addAppointments(b, catalog, ctx.yesterday(), CandidateSource.APPOINTMENT_YESTERDAY);
@@ -91,23 +91,38 @@ public final class CandidateGenerator {
     }
   }
 
-  /** Collects candidates once each, merging the sources of repeats. */
+  private static final ThreadLocal<Builder> SCRATCH = ThreadLocal.withInitial(Builder::new);
+
+  /**
+   * Collects candidates once each, merging the sources of repeats. Reused per thread: a stamp per
+   * record says whether it was seen in the current generation, so nothing is cleared or hashed.
+   */
   private static final class Builder {
-    private final int max;
-    private final IntSlots slots = new IntSlots(16_384);
-    private int[] records = new int[1024];
-    private int[] sources = new int[1024];
+    private int[] stamp = new int[0];
+    private int[] slot = new int[0];
+    private int generation;
+    private int max;
+    private int[] records = new int[8192];
+    private int[] sources = new int[8192];
     private int size;
     private int cut;
 
-    Builder(int max) {
-      this.max = max;
+    Builder start(int recordCount, int maxCandidates) {
+      if (stamp.length < recordCount) {
+        stamp = new int[recordCount];
+        slot = new int[recordCount];
+        generation = 0;
+      }
+      generation++;
+      max = maxCandidates;
+      size = 0;
+      cut = 0;
+      return this;
     }
 
     void add(int r, CandidateSource source) {
-      int slot = slots.get(r);
-      if (slot >= 0) {
-        sources[slot] |= source.bit();
+      if (stamp[r] == generation) {
+        sources[slot[r]] |= source.bit();
         return;
       }
       if (size == max) {
@@ -118,7 +133,8 @@ public final class CandidateGenerator {
         records = Arrays.copyOf(records, size * 2);
         sources = Arrays.copyOf(sources, size * 2);
       }
-      slots.slotOf(r);
+      stamp[r] = generation;
+      slot[r] = size;
       records[size] = r;
       sources[size] = source.bit();
       size++;
