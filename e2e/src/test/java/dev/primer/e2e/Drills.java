@@ -1,0 +1,203 @@
+package dev.primer.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.e2e.Http.Answer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/** Shared set-up of the drills. */
+final class Drills {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Drills() {}
+
+  /** Sends and insists on a 2xx answer, so a broken set-up fails loudly, not as a drill result. */
+  static Answer ok(Answer a, String what) {
+    if (a.status() / 100 != 2) {
+      throw new IllegalStateException(what + " answered " + a.status() + ": " + a.body());
+    }
+    return a;
+  }
+
+  static JsonNode json(Answer a) {
+    try {
+      return JSON.readTree(a.body());
+    } catch (Exception e) {
+      throw new IllegalStateException("not JSON: " + a.body(), e);
+    }
+  }
+
+  /**
+   * A hand-made organisation of three users, two accounts and a few records (one large enough to
+   * be a blob), a territory, a calendar with a visit on the service's day, and a device per user.
+   */
+  record SmallOrg(
+      String user,
+      String otherUser,
+      String calendarUser,
+      String deviceId,
+      String otherDeviceId,
+      String recordId,
+      String blobSha256) {
+
+    static SmallOrg load(Http http) {
+      String integrator = DevTokens.of("integration-bot", "integrator");
+      String admin = DevTokens.of("admin-1", "admin");
+      ok(
+          http.send(
+              "PUT",
+              "/v1/territories/t-main",
+              admin,
+              "application/geo+json",
+              "{\"type\":\"Feature\",\"properties\":{\"id\":\"t-main\",\"name\":\"Chicago\"},"
+                  + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-88.2,41.6],"
+                  + "[-87.5,41.6],[-87.5,42.2],[-88.2,42.2],[-88.2,41.6]]]}}"),
+          "territory");
+      ok(
+          http.send(
+              "POST",
+              "/v1/import/users",
+              integrator,
+              "application/x-ndjson",
+              user("u1", "Ana Field") + user("u2", "Bo Other") + user("u3", "Cy Calendar")),
+          "users");
+      ok(
+          http.send(
+              "POST",
+              "/v1/import/accounts",
+              integrator,
+              "application/x-ndjson",
+              "{\"id\":\"a1\",\"name\":\"ACME Pumps\",\"domain\":\"acme.example\",\"address\":\"1 Main"
+                  + " St, Chicago\",\"lat\":41.88,\"lon\":-87.63,\"ownerId\":\"u1\"}\n"
+                  + "{\"id\":\"a2\",\"name\":\"Other Co\",\"domain\":\"other.example\",\"address\":\"2 Side"
+                  + " St, Evanston\",\"lat\":42.05,\"lon\":-87.69,\"ownerId\":\"u2\"}\n"),
+          "accounts");
+      int blobSize = 100_000;
+      ok(
+          http.send(
+              "POST",
+              "/v1/import/records",
+              integrator,
+              "application/x-ndjson",
+              record("r1", "a1", "contact", "Jane Doe, plant manager", 40)
+                  + record("r2", "a1", "schematic", "Pump P-200 schematic", blobSize)
+                  + record("r3", "a1", "service-history", "Service report: seal replaced", 60)
+                  + record("r4", "a2", "contact", "John Roe, buyer", 30)),
+          "records");
+      ok(
+          http.send(
+              "POST",
+              "/v1/import/interactions",
+              integrator,
+              "application/x-ndjson",
+              interaction("u1", "r1", "2026-02-27T15:00:00Z")
+                  + interaction("u1", "r2", "2026-02-27T15:05:00Z")
+                  + interaction("u1", "r3", "2026-02-28T15:00:00Z")
+                  + interaction("u2", "r4", "2026-02-28T16:00:00Z")),
+          "interactions");
+      byte[] blob = new byte[blobSize];
+      for (int i = 0; i < blob.length; i++) {
+        blob[i] = (byte) (i * 31 + 7);
+      }
+      for (Map.Entry<String, Integer> small : Map.of("r1", 40, "r3", 60, "r4", 30).entrySet()) {
+        byte[] text = "x".repeat(small.getValue()).getBytes(StandardCharsets.UTF_8);
+        ok(
+            http.send(
+                "PUT",
+                "/v1/records/" + small.getKey() + "/content",
+                integrator,
+                Map.of("Content-Type", "application/octet-stream"),
+                text),
+            "content " + small.getKey());
+      }
+      ok(
+          http.send(
+              "PUT",
+              "/v1/records/r2/content",
+              integrator,
+              Map.of("Content-Type", "application/octet-stream"),
+              blob),
+          "blob");
+      ok(
+          http.send(
+              "PUT", "/v1/users/u1/territories", admin, "application/json", "[\"t-main\"]"),
+          "user territories");
+      ok(
+          http.send(
+              "PUT",
+              "/v1/users/u1/calendar",
+              integrator,
+              "text/calendar",
+              BadInputCorpus.VALID_CALENDAR),
+          "calendar");
+      String device1 = enrol(http, "u1");
+      String device2 = enrol(http, "u2");
+      ok(
+          http.get(
+              "/v1/devices/" + device1 + "/manifest?budget=100000000",
+              DevTokens.of("u1", "device")),
+          "first manifest");
+      return new SmallOrg("u1", "u2", "u3", device1, device2, "r1", sha256(blob));
+    }
+
+    private static String enrol(Http http, String user) {
+      Answer a =
+          ok(
+              http.send(
+                  "POST",
+                  "/v1/devices",
+                  DevTokens.of(user, "device"),
+                  "application/json",
+                  "{\"name\":\"" + user + "-laptop\",\"platform\":\"linux\"}"),
+              "enrol " + user);
+      return json(a).path("deviceId").asText();
+    }
+
+    private static String user(String id, String name) {
+      return "{\"id\":\""
+          + id
+          + "\",\"name\":\""
+          + name
+          + "\",\"email\":\""
+          + id
+          + "@fieldteam.example\",\"timezone\":\"America/Chicago\",\"home\":{\"lat\":41.9,"
+          + "\"lon\":-87.7},\"territoryIds\":[],\"teamId\":\"chicago\",\"role\":\"sales\"}\n";
+    }
+
+    private static String record(String id, String account, String type, String title, int size) {
+      return "{\"id\":\""
+          + id
+          + "\",\"accountId\":\""
+          + account
+          + "\",\"type\":\""
+          + type
+          + "\",\"title\":\""
+          + title
+          + "\",\"sizeBytes\":"
+          + size
+          + ",\"version\":1,\"updatedAt\":\"2026-02-01T08:00:00Z\",\"relatedIds\":[]}\n";
+    }
+
+    private static String interaction(String user, String record, String at) {
+      return "{\"userId\":\""
+          + user
+          + "\",\"recordId\":\""
+          + record
+          + "\",\"at\":\""
+          + at
+          + "\",\"kind\":\"view\"}\n";
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

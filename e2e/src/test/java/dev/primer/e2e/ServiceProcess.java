@@ -1,0 +1,177 @@
+package dev.primer.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged priming-service running as a child process against a database of its own, the way
+ * {@code bin/primer service} runs it; drills talk to it over HTTP only.
+ */
+final class ServiceProcess implements AutoCloseable {
+  private static final Path ROOT = Repo.root();
+
+  private final String database;
+  private final Instant now;
+  private final Path log;
+  private final Path blobs;
+  private final int port;
+  private Process process;
+
+  private ServiceProcess(String database, Instant now, Path log, Path blobs, int port) {
+    this.database = database;
+    this.now = now;
+    this.log = log;
+    this.blobs = blobs;
+    this.port = port;
+  }
+
+  /** Starts a service on an emptied database {@code database} whose clock stands at {@code now}. */
+  static ServiceProcess start(String database, Instant now) {
+    Path dir = ROOT.resolve("e2e/target/services/" + database);
+    ServiceProcess service =
+        new ServiceProcess(
+            database, now, dir.resolve("service.log"), dir.resolve("blobs"), freePort());
+    try {
+      Files.createDirectories(dir);
+      deleteTree(service.blobs);
+      Files.deleteIfExists(service.log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Postgres.recreate(database);
+    return service.restart();
+  }
+
+  /** Starts the service (again) on the same database, blobs and port. */
+  ServiceProcess restart() {
+    try {
+      process = command().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    awaitReady();
+    return this;
+  }
+
+  private ProcessBuilder command() {
+    Path jar = ROOT.resolve("priming-service/target/quarkus-app/quarkus-run.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: package priming-service first");
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx1g");
+    cmd.add("-Dquarkus.http.port=" + port);
+    cmd.add("-Dprimer.blobs.dir=" + blobs);
+    cmd.add("-Dprimer.clock.now=" + now);
+    cmd.add("-jar");
+    cmd.add(jar.toString());
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
+    pb.environment().put("PRIMER_DB_URL", Postgres.jdbcUrl(database));
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return pb;
+  }
+
+  private void awaitReady() {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "the service exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(Duration.ofMillis(250));
+    }
+    throw new IllegalStateException("the service was not ready within 120 s; see " + log);
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
+  String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  String database() {
+    return database;
+  }
+
+  /** Everything the service has logged so far. */
+  String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops the service (SIGTERM, then SIGKILL after 20 s). */
+  void stop() {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
