@@ -91,10 +91,16 @@ final class BadInputCorpus {
     return List.copyOf(corpus.requests);
   }
 
-  private void add(String category, String method, String path, String token, String type, byte[] body) {
+  private void add(
+      String category, String method, String path, String token, String type, byte[] body) {
     requests.add(
         new BadRequest(
-            category, method, path, token, type.isEmpty() ? Map.of() : Map.of("Content-Type", type), body));
+            category,
+            method,
+            path,
+            token,
+            type.isEmpty() ? Map.of() : Map.of("Content-Type", type),
+            body));
   }
 
   private static byte[] utf8(String s) {
@@ -128,12 +134,30 @@ final class BadInputCorpus {
     broken.add(VALID_CALENDAR.replace("END:VEVENT\r\n", ""));
     broken.add(VALID_CALENDAR.replace("BEGIN:VEVENT", "BEGIN:VEVENT\r\nBEGIN:VEVENT"));
     String[] badValues = {
-      "DTSTART;TZID=America/Chicago:2026-03-02", "DTSTART:garbage", "DTSTART;TZID=Nowhere/Land:20260302T090000",
-      "DTSTART:99999999T999999", "DTEND:19000101T000000Z", "RRULE:FREQ=FOO", "RRULE:FREQ=WEEKLY;COUNT=-3",
-      "RRULE:FREQ=WEEKLY;BYDAY=XX", "RRULE:FREQ=SECONDLY", "RRULE:FREQ=MONTHLY;BYMONTHDAY=40",
-      "RRULE:FREQ=YEARLY;BYSETPOS=0", "RRULE:FREQ=DAILY;UNTIL=notadate", "RRULE:", "RRULE:FREQ=WEEKLY;INTERVAL=0",
-      "EXDATE:2026", "RECURRENCE-ID:xyz", "LOCATION:999,999", "GEO:abc;def", "STATUS:MAYBE", "DURATION:PXYZ",
-      "UID:", ":no name", "DTSTART;VALUE=DATE:20260230", "DTSTART;TZID=\"unterminated:20260302T090000"
+      "DTSTART;TZID=America/Chicago:2026-03-02",
+      "DTSTART:garbage",
+      "DTSTART;TZID=Nowhere/Land:20260302T090000",
+      "DTSTART:99999999T999999",
+      "DTEND:19000101T000000Z",
+      "RRULE:FREQ=FOO",
+      "RRULE:FREQ=WEEKLY;COUNT=-3",
+      "RRULE:FREQ=WEEKLY;BYDAY=XX",
+      "RRULE:FREQ=SECONDLY",
+      "RRULE:FREQ=MONTHLY;BYMONTHDAY=40",
+      "RRULE:FREQ=YEARLY;BYSETPOS=0",
+      "RRULE:FREQ=DAILY;UNTIL=notadate",
+      "RRULE:",
+      "RRULE:FREQ=WEEKLY;INTERVAL=0",
+      "EXDATE:2026",
+      "RECURRENCE-ID:xyz",
+      "LOCATION:999,999",
+      "GEO:abc;def",
+      "STATUS:MAYBE",
+      "DURATION:PXYZ",
+      "UID:",
+      ":no name",
+      "DTSTART;VALUE=DATE:20260230",
+      "DTSTART;TZID=\"unterminated:20260302T090000"
     };
     for (String bad : badValues) {
       String property = bad.substring(0, Math.max(bad.indexOf(':'), 0)).split(";")[0];
@@ -172,7 +196,13 @@ final class BadInputCorpus {
     }
     add("icalendar", "PUT", path, integrator(), "text/calendar", randomBytes(4000));
     add("icalendar", "PUT", path, integrator(), "application/json", utf8(VALID_CALENDAR));
-    add("icalendar", "PUT", "/v1/users/%2e%2e/calendar", integrator(), "text/calendar", utf8(VALID_CALENDAR));
+    add(
+        "icalendar",
+        "PUT",
+        "/v1/users/%2e%2e/calendar",
+        integrator(),
+        "text/calendar",
+        utf8(VALID_CALENDAR));
   }
 
   // --- GeoJSON ----------------------------------------------------------------------------
@@ -219,11 +249,29 @@ final class BadInputCorpus {
     }
     for (String body : broken) {
       add("geojson", "PUT", put, admin(), "application/geo+json", utf8(body));
-      add("geojson", "POST", "/v1/territories:validate", admin(), "application/geo+json", utf8(body));
+      add(
+          "geojson",
+          "POST",
+          "/v1/territories:validate",
+          admin(),
+          "application/geo+json",
+          utf8(body));
     }
     add("geojson", "PUT", put, admin(), "application/geo+json", randomBytes(3000));
-    add("geojson", "PUT", "/v1/users/" + target.user() + "/territories", admin(), "application/json", utf8("{\"not\":\"a list\"}"));
-    add("geojson", "PUT", "/v1/users/" + target.user() + "/territories", admin(), "application/json", utf8("[1,2,"));
+    add(
+        "geojson",
+        "PUT",
+        "/v1/users/" + target.user() + "/territories",
+        admin(),
+        "application/json",
+        utf8("{\"not\":\"a list\"}"));
+    add(
+        "geojson",
+        "PUT",
+        "/v1/users/" + target.user() + "/territories",
+        admin(),
+        "application/json",
+        utf8("[1,2,"));
   }
 
   // --- NDJSON imports ---------------------------------------------------------------------
@@ -247,23 +295,54 @@ final class BadInputCorpus {
       lines.add(VALID_RECORD.substring(0, 1 + random.nextInt(VALID_RECORD.length() - 2)));
     }
     for (String line : lines) {
-      add("ndjson", "POST", "/v1/import/records", integrator(), "application/x-ndjson", utf8(line + "\n"));
+      add(
+          "ndjson",
+          "POST",
+          "/v1/import/records",
+          integrator(),
+          "application/x-ndjson",
+          utf8(line + "\n"));
     }
     String[] others = {
-      "{\"id\":\"u-x\"}", "{\"id\":\"u-x\",\"timezone\":\"Mars/Olympus\"}",
+      "{\"id\":\"u-x\"}",
+      "{\"id\":\"u-x\",\"timezone\":\"Mars/Olympus\"}",
       "{\"userId\":\"u1\",\"recordId\":\"r1\",\"at\":\"never\",\"kind\":\"view\"}",
       "{\"userId\":\"u1\",\"recordId\":\"r1\",\"at\":\"2026-03-01T08:00:00Z\",\"kind\":\"teleport\"}",
-      "{\"id\":\"a-x\",\"lat\":\"north\",\"lon\":0}", "{\"id\":\"a-x\",\"lat\":95,\"lon\":200}",
+      "{\"id\":\"a-x\",\"lat\":\"north\",\"lon\":0}",
+      "{\"id\":\"a-x\",\"lat\":95,\"lon\":200}",
     };
     String[] kinds = {"users", "users", "interactions", "interactions", "accounts", "accounts"};
     for (int i = 0; i < others.length; i++) {
-      add("ndjson", "POST", "/v1/import/" + kinds[i], integrator(), "application/x-ndjson", utf8(others[i] + "\n"));
+      add(
+          "ndjson",
+          "POST",
+          "/v1/import/" + kinds[i],
+          integrator(),
+          "application/x-ndjson",
+          utf8(others[i] + "\n"));
     }
-    Map<String, String> gzip = Map.of("Content-Type", "application/x-ndjson", "Content-Encoding", "gzip");
-    requests.add(new BadRequest("ndjson", "POST", "/v1/import/records", integrator(), gzip, utf8(VALID_RECORD)));
-    requests.add(new BadRequest("ndjson", "POST", "/v1/import/records", integrator(), gzip, randomBytes(500)));
-    add("ndjson", "POST", "/v1/import/spaceships", integrator(), "application/x-ndjson", utf8(VALID_RECORD));
-    add("ndjson", "POST", "/v1/import/records", integrator(), "application/x-ndjson", randomBytes(2000));
+    Map<String, String> gzip =
+        Map.of("Content-Type", "application/x-ndjson", "Content-Encoding", "gzip");
+    requests.add(
+        new BadRequest(
+            "ndjson", "POST", "/v1/import/records", integrator(), gzip, utf8(VALID_RECORD)));
+    requests.add(
+        new BadRequest(
+            "ndjson", "POST", "/v1/import/records", integrator(), gzip, randomBytes(500)));
+    add(
+        "ndjson",
+        "POST",
+        "/v1/import/spaceships",
+        integrator(),
+        "application/x-ndjson",
+        utf8(VALID_RECORD));
+    add(
+        "ndjson",
+        "POST",
+        "/v1/import/records",
+        integrator(),
+        "application/x-ndjson",
+        randomBytes(2000));
   }
 
   // --- model bundles ----------------------------------------------------------------------
@@ -271,13 +350,26 @@ final class BadInputCorpus {
   private void bundles() {
     String scientist = DevTokens.of("ds-1", "data-scientist");
     for (int i = 0; i < 40; i++) {
-      add("bundle", "POST", "/v1/models", scientist, "application/zip", randomBytes(1 + random.nextInt(5000)));
+      add(
+          "bundle",
+          "POST",
+          "/v1/models",
+          scientist,
+          "application/zip",
+          randomBytes(1 + random.nextInt(5000)));
     }
-    byte[] zip = zip(Map.of("model.txt", utf8("not a model"), "schema.json", utf8("{\"hash\":\"x\"}")));
+    byte[] zip =
+        zip(Map.of("model.txt", utf8("not a model"), "schema.json", utf8("{\"hash\":\"x\"}")));
     add("bundle", "POST", "/v1/models", scientist, "application/zip", zip);
     add("bundle", "POST", "/v1/models", scientist, "application/zip", zip(Map.of()));
     for (int i = 0; i < 20; i++) {
-      add("bundle", "POST", "/v1/models", scientist, "application/zip", Arrays.copyOf(zip, random.nextInt(zip.length)));
+      add(
+          "bundle",
+          "POST",
+          "/v1/models",
+          scientist,
+          "application/zip",
+          Arrays.copyOf(zip, random.nextInt(zip.length)));
     }
     add("bundle", "POST", "/v1/models", scientist, "application/zip", new byte[0]);
     add("bundle", "POST", "/v1/models/no-such-model/activate", scientist, "", new byte[0]);
@@ -287,27 +379,62 @@ final class BadInputCorpus {
 
   private void manifestParameters() {
     String base = "/v1/devices/" + target.deviceId();
-    String[] budgets = {"-1", "0", "abc", "1e99", "99999999999999999999999", "", "1.5", "%00", "NaN", "-0"};
+    String[] budgets = {
+      "-1", "0", "abc", "1e99", "99999999999999999999999", "", "1.5", "%00", "NaN", "-0"
+    };
     for (String b : budgets) {
       add("manifest", "GET", base + "/manifest?budget=" + b, device(), "", new byte[0]);
     }
     String[] sinces = {"-5", "abc", "1.5", "99999999999999999999999", "%20"};
     for (String s : sinces) {
-      add("manifest", "GET", base + "/manifest?budget=1000000&since=" + s, device(), "", new byte[0]);
+      add(
+          "manifest",
+          "GET",
+          base + "/manifest?budget=1000000&since=" + s,
+          device(),
+          "",
+          new byte[0]);
     }
-    add("manifest", "GET", "/v1/devices/no-such-device/manifest?budget=1000000", device(), "", new byte[0]);
-    add("manifest", "GET", "/v1/devices/" + "x".repeat(5000) + "/manifest?budget=1", device(), "", new byte[0]);
+    add(
+        "manifest",
+        "GET",
+        "/v1/devices/no-such-device/manifest?budget=1000000",
+        device(),
+        "",
+        new byte[0]);
+    add(
+        "manifest",
+        "GET",
+        "/v1/devices/" + "x".repeat(5000) + "/manifest?budget=1",
+        device(),
+        "",
+        new byte[0]);
     String[] fetchBodies = {
-      "", "{", "{\"ids\":\"r1\"}", "{\"ids\":[1,2]}", "{\"ids\":null}", "[]",
+      "",
+      "{",
+      "{\"ids\":\"r1\"}",
+      "{\"ids\":[1,2]}",
+      "{\"ids\":null}",
+      "[]",
       "{\"ids\":[" + "\"r\",".repeat(1500) + "\"r\"]}"
     };
     for (String f : fetchBodies) {
       add("manifest", "POST", base + "/records:fetch", device(), "application/json", utf8(f));
     }
-    String[] telemetry = {"{", "{\"eventId\":\"e1\"}", "{\"eventId\":\"e1\",\"recordId\":\"r1\",\"at\":\"x\",\"kind\":\"hit\"}",
-      "{\"eventId\":\"e1\",\"recordId\":\"r1\",\"at\":\"2026-03-01T08:00:00Z\",\"kind\":\"teleport\"}"};
+    String[] telemetry = {
+      "{",
+      "{\"eventId\":\"e1\"}",
+      "{\"eventId\":\"e1\",\"recordId\":\"r1\",\"at\":\"x\",\"kind\":\"hit\"}",
+      "{\"eventId\":\"e1\",\"recordId\":\"r1\",\"at\":\"2026-03-01T08:00:00Z\",\"kind\":\"teleport\"}"
+    };
     for (String t : telemetry) {
-      add("manifest", "POST", base + "/telemetry", device(), "application/x-ndjson", utf8(t + "\n"));
+      add(
+          "manifest",
+          "POST",
+          base + "/telemetry",
+          device(),
+          "application/x-ndjson",
+          utf8(t + "\n"));
     }
     String[] blobs = {"zz", "../../etc/passwd", "0".repeat(64), "%2e%2e%2f"};
     for (String b : blobs) {
@@ -315,10 +442,22 @@ final class BadInputCorpus {
     }
     String[] previews = {"-1", "x", ""};
     for (String p : previews) {
-      add("manifest", "GET", "/v1/users/" + target.user() + "/preview?budget=" + p, admin(), "", new byte[0]);
+      add(
+          "manifest",
+          "GET",
+          "/v1/users/" + target.user() + "/preview?budget=" + p,
+          admin(),
+          "",
+          new byte[0]);
     }
     add("manifest", "POST", "/v1/devices", device(), "application/json", utf8("{\"name\": 5"));
-    add("manifest", "POST", "/v1/devices", device(), "application/json", utf8("{\"name\":\"" + "n".repeat(10_000) + "\"}"));
+    add(
+        "manifest",
+        "POST",
+        "/v1/devices",
+        device(),
+        "application/json",
+        utf8("{\"name\":\"" + "n".repeat(10_000) + "\"}"));
   }
 
   // --- oversized bodies -------------------------------------------------------------------
@@ -326,10 +465,28 @@ final class BadInputCorpus {
   private void oversized() {
     byte[] big = new byte[300 * 1024 * 1024];
     Arrays.fill(big, (byte) 'x');
-    add("oversized", "PUT", "/v1/users/" + target.user() + "/calendar", integrator(), "text/calendar", big);
+    add(
+        "oversized",
+        "PUT",
+        "/v1/users/" + target.user() + "/calendar",
+        integrator(),
+        "text/calendar",
+        big);
     add("oversized", "PUT", "/v1/territories/t-drill", admin(), "application/geo+json", big);
-    add("oversized", "POST", "/v1/devices/" + target.deviceId() + "/records:fetch", device(), "application/json", big);
-    add("oversized", "POST", "/v1/devices/" + target.deviceId() + "/telemetry", device(), "application/x-ndjson", big);
+    add(
+        "oversized",
+        "POST",
+        "/v1/devices/" + target.deviceId() + "/records:fetch",
+        device(),
+        "application/json",
+        big);
+    add(
+        "oversized",
+        "POST",
+        "/v1/devices/" + target.deviceId() + "/telemetry",
+        device(),
+        "application/x-ndjson",
+        big);
   }
 
   // --- roles ------------------------------------------------------------------------------
@@ -345,24 +502,55 @@ final class BadInputCorpus {
       {"DELETE", "/v1/territories/t-drill", "", ""},
     };
     String[] roles = {"device", "admin", "data-scientist", "integrator", "nobody"};
-    String[] allowed = {"integrator", "admin", "integrator", "data-scientist", "admin", "device", "admin"};
+    String[] allowed = {
+      "integrator", "admin", "integrator", "data-scientist", "admin", "device", "admin"
+    };
     for (int c = 0; c < calls.length; c++) {
       for (String role : roles) {
         if (role.equals(allowed[c])) {
           continue;
         }
         String user = role.equals("device") ? target.user() : "someone";
-        add("role", calls[c][0], calls[c][1], DevTokens.of(user, role), calls[c][2], utf8(calls[c][3]));
+        add(
+            "role",
+            calls[c][0],
+            calls[c][1],
+            DevTokens.of(user, role),
+            calls[c][2],
+            utf8(calls[c][3]));
       }
     }
     // A device of another user, and its records and blobs.
     String other = DevTokens.of(target.otherUser(), "device");
-    add("role", "GET", "/v1/devices/" + target.deviceId() + "/manifest?budget=1000000", other, "", new byte[0]);
-    add("role", "POST", "/v1/devices/" + target.deviceId() + "/records:fetch", other, "application/json",
+    add(
+        "role",
+        "GET",
+        "/v1/devices/" + target.deviceId() + "/manifest?budget=1000000",
+        other,
+        "",
+        new byte[0]);
+    add(
+        "role",
+        "POST",
+        "/v1/devices/" + target.deviceId() + "/records:fetch",
+        other,
+        "application/json",
         utf8("{\"ids\":[\"" + target.recordId() + "\"]}"));
-    add("role", "POST", "/v1/devices/" + target.deviceId() + "/telemetry", other, "application/x-ndjson",
-        utf8("{\"eventId\":\"e-x\",\"recordId\":\"r1\",\"at\":\"2026-03-01T08:00:00Z\",\"kind\":\"hit\"}\n"));
-    add("role", "GET", "/v1/devices/" + target.otherDeviceId() + "/manifest?budget=1000000", device(), "", new byte[0]);
+    add(
+        "role",
+        "POST",
+        "/v1/devices/" + target.deviceId() + "/telemetry",
+        other,
+        "application/x-ndjson",
+        utf8(
+            "{\"eventId\":\"e-x\",\"recordId\":\"r1\",\"at\":\"2026-03-01T08:00:00Z\",\"kind\":\"hit\"}\n"));
+    add(
+        "role",
+        "GET",
+        "/v1/devices/" + target.otherDeviceId() + "/manifest?budget=1000000",
+        device(),
+        "",
+        new byte[0]);
   }
 
   // --- tokens -----------------------------------------------------------------------------
@@ -388,7 +576,9 @@ final class BadInputCorpus {
       bad.add(new String(t));
     }
     String[] paths = {
-      "/v1/devices/" + target.deviceId() + "/manifest?budget=1000000", "/v1/territories", "/v1/models",
+      "/v1/devices/" + target.deviceId() + "/manifest?budget=1000000",
+      "/v1/territories",
+      "/v1/models",
     };
     for (String token : bad) {
       for (String path : paths) {
@@ -400,7 +590,13 @@ final class BadInputCorpus {
       }
     }
     requests.add(
-        new BadRequest("token", "GET", paths[0], "", Map.of("Authorization", "Basic dXNlcjpwYXNz"), new byte[0]));
+        new BadRequest(
+            "token",
+            "GET",
+            paths[0],
+            "",
+            Map.of("Authorization", "Basic dXNlcjpwYXNz"),
+            new byte[0]));
   }
 
   private byte[] randomBytes(int n) {

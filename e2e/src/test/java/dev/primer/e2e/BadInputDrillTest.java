@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The bad-input and security drills: a corpus of malformed requests against the running service
  * gets no 5xx, only problem documents (or answers that name the problem), and leaves what was
- * stored before exactly as it was; devices never see another user's data; forged and expired
- * tokens are refused; no token or key reaches the log.
+ * stored before exactly as it was; devices never see another user's data; forged and expired tokens
+ * are refused; no token or key reaches the log.
  */
 class BadInputDrillTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,8 +50,12 @@ class BadInputDrillTest {
         BadInputCorpus.generate(
             20261125L,
             new BadInputCorpus.Target(
-                org.user(), org.otherUser(), org.calendarUser(), org.deviceId(),
-                org.otherDeviceId(), org.recordId()));
+                org.user(),
+                org.otherUser(),
+                org.calendarUser(),
+                org.deviceId(),
+                org.otherDeviceId(),
+                org.recordId()));
 
     Map<String, Integer> statuses = new TreeMap<>();
     List<String> serverErrors = new ArrayList<>();
@@ -79,7 +83,11 @@ class BadInputDrillTest {
     System.out.printf(
         "bad-input drill: %,d requests, %,d refused or reported as malformed, %,d happened to be"
             + " valid, %d server errors, %d answers that were not problem documents%n",
-        corpus.size(), malformedSeen, acceptedAsValid.size(), serverErrors.size(), notProblems.size());
+        corpus.size(),
+        malformedSeen,
+        acceptedAsValid.size(),
+        serverErrors.size(),
+        notProblems.size());
     statuses.forEach((k, v) -> System.out.printf("  %-22s %,6d%n", k, v));
     assertThat(serverErrors).isEmpty();
     assertThat(notProblems).isEmpty();
@@ -105,7 +113,8 @@ class BadInputDrillTest {
     assertThat(manifest.isProblem()).isTrue();
     assertThat(fetch.body()).doesNotContain("contentBase64").contains("\"error\"");
     assertThat(blob.status()).isEqualTo(404);
-    assertThat(http.get("/v1/blobs/" + org.blobSha256(), DevTokens.of(org.user(), "device")).status())
+    assertThat(
+            http.get("/v1/blobs/" + org.blobSha256(), DevTokens.of(org.user(), "device")).status())
         .isEqualTo(200);
   }
 
@@ -157,7 +166,9 @@ class BadInputDrillTest {
     }
   }
 
-  /** A 2xx answer that names what was wrong: calendar problems, rejected lines, invalid geometry. */
+  /**
+   * A 2xx answer that names what was wrong: calendar problems, rejected lines, invalid geometry.
+   */
   private static boolean reportsAProblem(Answer a) {
     try {
       JsonNode body = JSON.readTree(a.body());
@@ -171,7 +182,8 @@ class BadInputDrillTest {
   }
 
   private static boolean leaksInternals(String body) {
-    return body.matches("(?s).*\\b(java|jakarta|io\\.quarkus|org\\.hibernate|dev\\.primer)\\.[a-z].*")
+    return body.matches(
+            "(?s).*\\b(java|jakarta|io\\.quarkus|org\\.hibernate|dev\\.primer)\\.[a-z].*")
         || body.contains("Exception")
         || body.contains("\tat ");
   }
@@ -192,7 +204,9 @@ class BadInputDrillTest {
             "select md5(coalesce(string_agg(user_id || territory_id, '|' order by user_id,"
                 + " territory_id), '')) from user_territories",
             "select md5(coalesce(string_agg(user_id || sha256, '|' order by user_id), ''))"
-                + " from calendars where user_id <> '" + org.calendarUser() + "'",
+                + " from calendars where user_id <> '"
+                + org.calendarUser()
+                + "'",
             "select md5(coalesce(string_agg(id || active, '|' order by id), '')) from models")) {
       all.append(Postgres.psql(DB, q).trim()).append('\n');
     }

@@ -62,8 +62,7 @@ class DockerFilesTest {
   @Test
   void theEnvironmentTheComposeFileSetsIsWhatTheServiceReads() throws IOException {
     String properties =
-        Files.readString(
-            ROOT.resolve("priming-service/src/main/resources/application.properties"));
+        Files.readString(ROOT.resolve("priming-service/src/main/resources/application.properties"));
     JsonNode env = compose().path("services").path("service").path("environment");
     for (String name : List.of("PRIMER_DB_URL", "PRIMER_DB_USER", "PRIMER_DB_PASSWORD")) {
       assertThat(env.has(name)).as(name).isTrue();

@@ -32,8 +32,8 @@ final class Drills {
   }
 
   /**
-   * A hand-made organisation of three users, two accounts and a few records (one large enough to
-   * be a blob), a territory, a calendar with a visit on the service's day, and a device per user.
+   * A hand-made organisation of three users, two accounts and a few records (one large enough to be
+   * a blob), a territory, a calendar with a visit on the service's day, and a device per user.
    */
   record SmallOrg(
       String user,
@@ -123,8 +123,7 @@ final class Drills {
               blob),
           "blob");
       ok(
-          http.send(
-              "PUT", "/v1/users/u1/territories", admin, "application/json", "[\"t-main\"]"),
+          http.send("PUT", "/v1/users/u1/territories", admin, "application/json", "[\"t-main\"]"),
           "user territories");
       ok(
           http.send(

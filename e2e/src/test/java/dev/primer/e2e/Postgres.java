@@ -30,8 +30,22 @@ final class Postgres {
   static String psql(String database, String sql) {
     return run(
         List.of(
-            "psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", HOST, "-p", PORT, "-U",
-            "postgres", "-d", database, "-c", sql));
+            "psql",
+            "-X",
+            "-q",
+            "-At",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-h",
+            HOST,
+            "-p",
+            PORT,
+            "-U",
+            "postgres",
+            "-d",
+            database,
+            "-c",
+            sql));
   }
 
   /** Restarts the local cluster, as an operator or a crash-and-recover would. */
