@@ -1,0 +1,63 @@
+package dev.primer.service.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The service's own settings under {@code primer.*} (environment: {@code PRIMER_*}, e.g.
+ * PRIMER_BLOBS_DIR). Every key has a documented default; the README lists them in a table.
+ */
+@ConfigMapping(prefix = "primer")
+public interface PrimerConfig {
+  /** Where large record content is stored. */
+  Blobs blobs();
+
+  /** Body-size limits of the upload endpoints; a larger body gets a 413 problem document. */
+  Limits limits();
+
+  /** The service clock. */
+  ClockSettings clock();
+
+  /** Large-content storage. */
+  interface Blobs {
+    /** The directory of the content-addressed blob store (primer.blobs.dir). */
+    @WithDefault("${user.home}/.primer/blobs")
+    Path dir();
+  }
+
+  /** Upload limits, as sizes like 64M or 2G. */
+  interface Limits {
+    /** Largest import body after gzip decoding (primer.limits.import). */
+    @WithDefault("1G")
+    MemorySize importBody();
+
+    /** Largest record content (primer.limits.content). */
+    @WithDefault("2G")
+    MemorySize content();
+
+    /** Largest calendar (primer.limits.calendar). */
+    @WithDefault("16M")
+    MemorySize calendar();
+
+    /** Largest territory Feature or FeatureCollection (primer.limits.territory). */
+    @WithDefault("16M")
+    MemorySize territory();
+
+    /** Largest model bundle (primer.limits.model); priming-core refuses more than 512M anyway. */
+    @WithDefault("512M")
+    MemorySize model();
+  }
+
+  /** Settings of the clock. */
+  interface ClockSettings {
+    /**
+     * Pins "now" to an instant (primer.clock.now, e.g. 2026-05-04T02:00:00Z) for demos and tests
+     * that replay a data set's period; unset means the system clock.
+     */
+    Optional<Instant> now();
+  }
+}

@@ -1,0 +1,113 @@
+package dev.primer.service.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every error into an RFC 9457 problem document. Each mapper is narrow; the last one catches
+ * what nobody expected, logs it under an id and tells the client only that id.
+ */
+public class ProblemMappers {
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  /** A refusal the service decided on. */
+  @ServerExceptionMapper
+  public Response problem(ProblemException e, UriInfo uri) {
+    return respond(
+        Problem.of(e.type(), e.title(), e.status(), e.detail(), instance(uri), e.errors()));
+  }
+
+  /** A body that is not valid JSON or does not fit the expected shape. */
+  @ServerExceptionMapper
+  public Response badJson(JsonProcessingException e, UriInfo uri) {
+    String message = JsonErrors.describe(e);
+    return respond(
+        Problem.of(
+            "invalid-json",
+            "Invalid JSON body",
+            400,
+            "the body " + message,
+            instance(uri),
+            List.of(ProblemError.of(message))));
+  }
+
+  /** No or an invalid token. */
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthorized(RuntimeException e, UriInfo uri) {
+    return Response.fromResponse(
+            respond(
+                Problem.of(
+                    "unauthorized",
+                    "Unauthorized",
+                    401,
+                    "a valid bearer token is required",
+                    instance(uri),
+                    List.of())))
+        .header("WWW-Authenticate", "Bearer")
+        .build();
+  }
+
+  /** A valid token without the role the endpoint needs. */
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, UriInfo uri) {
+    return respond(
+        Problem.of(
+            "forbidden",
+            "Forbidden",
+            403,
+            "the token's roles do not allow this request",
+            instance(uri),
+            List.of()));
+  }
+
+  /** What JAX-RS itself refuses: unknown route (404), method (405), media types (406, 415), ... */
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e, UriInfo uri) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      return unexpected(e, uri);
+    }
+    HttpStatus s = HttpStatus.of(status);
+    Response.ResponseBuilder answer =
+        Response.fromResponse(
+            respond(Problem.of(s.slug(), s.title(), status, s.detail(), instance(uri), List.of())));
+    String allow = e.getResponse().getHeaderString("Allow");
+    if (allow != null) {
+      answer.header("Allow", allow);
+    }
+    return answer.build();
+  }
+
+  /** Anything else: a bug or an outage. The cause is logged, never sent. */
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e, UriInfo uri) {
+    String id = UUID.randomUUID().toString();
+    LOG.errorf(e, "unexpected error %s on %s", id, instance(uri));
+    return respond(
+        new Problem(
+            Problem.TYPE_PREFIX + "internal-error",
+            "Internal server error",
+            500,
+            "the server failed unexpectedly; quote error id " + id + " when reporting it",
+            instance(uri),
+            List.of(),
+            id));
+  }
+
+  static Response respond(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  private static String instance(UriInfo uri) {
+    return uri == null ? null : uri.getRequestUri().getRawPath();
+  }
+}
