@@ -201,7 +201,12 @@ public final class Syncer {
   }
 
   private int sendTelemetry() {
-    List<AccessEvent> events = store.unsentEvents();
+    List<AccessEvent> all = store.unsentEvents();
+    // A search that found nothing names no record; the service cannot file it, so it stays local
+    // (it still counts in the device's own hit rate).
+    store.markSent(
+        all.stream().filter(e -> e.recordId().isEmpty()).map(AccessEvent::eventId).toList());
+    List<AccessEvent> events = all.stream().filter(e -> e.recordId().isPresent()).toList();
     int sent = 0;
     for (int i = 0; i < events.size(); i += TELEMETRY_CHUNK) {
       List<AccessEvent> chunk = events.subList(i, Math.min(events.size(), i + TELEMETRY_CHUNK));
