@@ -62,7 +62,10 @@ class BlobResumeDrillTest {
 
     System.out.printf(
         "blob drill: %,d bytes, cut after %,d, resumed with %d %s%n",
-        length, length / 3, rest.statusCode(), rest.headers().firstValue("Content-Range").orElse(""));
+        length,
+        length / 3,
+        rest.statusCode(),
+        rest.headers().firstValue("Content-Range").orElse(""));
     assertThat(first.headers().firstValue("Accept-Ranges")).contains("bytes");
     assertThat(rest.statusCode()).isEqualTo(206);
     assertThat(rest.headers().firstValue("Content-Range"))

@@ -2,11 +2,23 @@ package dev.primer.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.core.cli.CommandLines;
 import dev.primer.e2e.Http.Answer;
+import dev.primer.testdata.cli.DataCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /** Shared set-up of the drills. */
@@ -189,6 +201,68 @@ final class Drills {
           + "\",\"at\":\""
           + at
           + "\",\"kind\":\"view\"}\n";
+    }
+  }
+
+  /**
+   * A generated small organisation (20 reps) and the service's clock for it: the night before day
+   * 76, as in the demo.
+   */
+  record GeneratedOrg(Path data, List<String> users, Instant night) {
+
+    /** Generates the organisation once per build (cached under e2e/target). */
+    static GeneratedOrg generate(long seed) {
+      Path data = Repo.root().resolve("e2e/target/data/small-" + seed);
+      if (!Files.exists(data.resolve("dataset.json"))) {
+        cli(
+            "generate",
+            "--scale",
+            "small",
+            "--seed",
+            Long.toString(seed),
+            "--out",
+            data.toString(),
+            "--overwrite",
+            "--quiet");
+      }
+      try {
+        JsonNode info = JSON.readTree(data.resolve("dataset.json").toFile());
+        LocalDate day76 = LocalDate.parse(info.path("startDate").asText()).plusDays(75);
+        List<String> users = new ArrayList<>();
+        for (String line : Files.readAllLines(data.resolve("users.jsonl"))) {
+          if (!line.isBlank()) {
+            users.add(JSON.readTree(line).path("id").asText());
+          }
+        }
+        return new GeneratedOrg(data, List.copyOf(users), Instant.parse(day76 + "T04:00:00Z"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Loads it into {@code service} with {@code bin/primer data push} (small content only). */
+    void push(ServiceProcess service) {
+      cli(
+          "push",
+          "--data",
+          data.toString(),
+          "--server",
+          service.url(),
+          "--token",
+          DevTokens.of("drill-integrator", "integrator"),
+          "--content",
+          "small");
+    }
+
+    private static void cli(String... args) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      int exit =
+          CommandLines.run(
+              new DataCli(), args, new PrintWriter(out, true), new PrintWriter(err, true));
+      if (exit != 0) {
+        throw new IllegalStateException("data " + args[0] + " exited " + exit + ": " + err);
+      }
     }
   }
 
