@@ -1,22 +1,14 @@
 package dev.primer.service.records;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.primer.service.auth.Roles;
 import dev.primer.service.device.DeviceService;
 import dev.primer.service.manifest.CurrentManifest;
 import dev.primer.service.manifest.Generations;
 import dev.primer.service.problem.ProblemException;
 import dev.primer.service.upload.BoundedInput;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -24,34 +16,28 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Streams the records of a device's manifest, with their content, in the order asked. */
-@Path("/v1/devices/{id}/records:fetch")
-@RolesAllowed(Roles.DEVICE)
-public class RecordsResource {
+/** {@code records:fetch}: streams the records of a device's manifest, in the order asked. */
+@ApplicationScoped
+public class RecordsFetch {
   /** The most ids one request may ask for. */
   public static final int MAX_IDS = 1000;
 
+  /** Newline-delimited JSON. */
+  public static final String NDJSON = "application/x-ndjson";
+
   private static final long MAX_BODY = 256 * 1024;
-  private static final String NDJSON = "application/x-ndjson";
 
   @Inject DeviceService devices;
   @Inject Generations generations;
   @Inject RecordStreamer streamer;
   @Inject ObjectMapper json;
-  @Inject JsonWebToken caller;
 
-  /** One NDJSON line per asked id: the record, or an error saying why not. */
-  @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(NDJSON)
+  /** The streamed answer; ids outside the device's current manifest get an error line. */
   public Response fetch(
-      @PathParam("id") String deviceId,
-      @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
-      InputStream body)
+      String deviceId, String callerUserId, String acceptEncoding, InputStream body)
       throws IOException {
-    devices.owned(deviceId, caller.getSubject());
+    devices.owned(deviceId, callerUserId);
     List<String> ids = ids(BoundedInput.of(body, MAX_BODY, "the list of ids").readAllBytes());
     CurrentManifest manifest = generations.current(deviceId);
     boolean gzip =
