@@ -152,7 +152,12 @@ public final class ServiceBench {
     // A budget a few bytes below the asked one that no earlier run used: the first manifest of
     // every user is then computed on demand (cold), not found among stored selections.
     long runBudget = budget - 1 - (System.nanoTime() & 0xfff);
-    out.printf(Locale.ROOT, "%d users, budget %d bytes (run budget %d)%n", users.size(), budget, runBudget);
+    out.printf(
+        Locale.ROOT,
+        "%d users, budget %d bytes (run budget %d)%n",
+        users.size(),
+        budget,
+        runBudget);
 
     List<Device> devices = new ArrayList<>();
     for (int i = 0; i < Math.max(deviceCount, users.size()); i++) {
@@ -181,16 +186,20 @@ public final class ServiceBench {
             HttpRequest.newBuilder(server.resolve("/v1/devices"))
                 .header("Authorization", token(user, Roles.DEVICE))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"bench\",\"platform\":\"bench\"}"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"bench\",\"platform\":\"bench\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 201) {
-      throw new IllegalStateException("enrolment of a device for " + user + ": " + r.statusCode() + " " + r.body());
+      throw new IllegalStateException(
+          "enrolment of a device for " + user + ": " + r.statusCode() + " " + r.body());
     }
     return JSON.readTree(r.body()).get("deviceId").asText();
   }
 
-  private HttpResponse<byte[]> manifest(Device d, long budget) throws IOException, InterruptedException {
+  private HttpResponse<byte[]> manifest(Device d, long budget)
+      throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(
                 server.resolve("/v1/devices/" + d.id() + "/manifest?budget=" + budget))
@@ -209,7 +218,12 @@ public final class ServiceBench {
       ms[i] = (System.nanoTime() - t0) / 1e6;
       if (r.statusCode() != 200) {
         throw new IllegalStateException(
-            "manifest of " + devices.get(i).user() + ": " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
+            "manifest of "
+                + devices.get(i).user()
+                + ": "
+                + r.statusCode()
+                + " "
+                + new String(r.body(), StandardCharsets.UTF_8));
       }
     }
     return ms;
