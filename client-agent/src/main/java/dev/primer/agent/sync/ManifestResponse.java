@@ -23,6 +23,7 @@ import java.util.List;
  * @param added entries a delta adds
  * @param changed entries a delta changes
  * @param removed record ids a delta removes
+ * @param order every record id of a delta's new manifest, in download priority
  * @param notFitted records that did not fit the budget
  */
 public record ManifestResponse(
@@ -43,6 +44,7 @@ public record ManifestResponse(
     List<ManifestEntry> added,
     List<ManifestEntry> changed,
     List<String> removed,
+    List<String> order,
     List<String> notFitted) {
 
   public ManifestResponse {
@@ -50,6 +52,7 @@ public record ManifestResponse(
     added = added == null ? List.of() : added;
     changed = changed == null ? List.of() : changed;
     removed = removed == null ? List.of() : removed;
+    order = order == null ? List.of() : order;
     notFitted = notFitted == null ? List.of() : notFitted;
     etag = etag == null ? "" : etag;
     day = day == null ? "" : day;

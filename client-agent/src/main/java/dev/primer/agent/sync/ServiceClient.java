@@ -107,7 +107,7 @@ public final class ServiceClient {
               manifest.added(),
               manifest.changed(),
               manifest.removed(),
-              manifest.notFitted()));
+              manifest.order(), manifest.notFitted()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the manifest", e);
     }

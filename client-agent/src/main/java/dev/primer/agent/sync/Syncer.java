@@ -161,6 +161,17 @@ public final class Syncer {
     delta.removed().forEach(byId::remove);
     delta.changed().forEach(e -> byId.put(e.recordId(), e));
     delta.added().forEach(e -> byId.put(e.recordId(), e));
+    if (!delta.order().isEmpty()) {
+      List<ManifestEntry> ordered = new ArrayList<>(delta.order().size());
+      for (String id : delta.order()) {
+        ManifestEntry e = byId.get(id);
+        if (e == null) {
+          throw new IllegalStateException("the manifest delta orders record " + id + " that it does not hold");
+        }
+        ordered.add(e);
+      }
+      return ordered;
+    }
     List<ManifestEntry> target = new ArrayList<>(byId.values());
     target.sort(
         Comparator.comparing((ManifestEntry e) -> e.guaranteed() ? 0 : 1)
