@@ -1,0 +1,72 @@
+package dev.primer.agent.cli;
+
+import dev.primer.agent.config.AgentConfig;
+import dev.primer.agent.config.AgentHome;
+import dev.primer.agent.crypto.FieldCipher;
+import dev.primer.agent.crypto.SearchTokens;
+import dev.primer.agent.crypto.StoreKey;
+import dev.primer.agent.policy.NetworkPolicy;
+import dev.primer.agent.policy.PolicyDecision;
+import dev.primer.agent.store.LocalStore;
+import dev.primer.agent.sync.ServiceClient;
+import dev.primer.agent.sync.Syncer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+
+/** An enrolled agent opened from its home: config, key, store and service client. */
+final class Agent implements AutoCloseable {
+  final AgentHome home;
+  final AgentConfig config;
+  final LocalStore store;
+  final ServiceClient client;
+
+  private Agent(AgentHome home, AgentConfig config, LocalStore store) {
+    this.home = home;
+    this.config = config;
+    this.store = store;
+    this.client = new ServiceClient(config.server(), config.token());
+  }
+
+  /** Opens the agent enrolled in {@code home}. */
+  static Agent open(AgentHome home) {
+    AgentConfig config = home.config();
+    return new Agent(home, config, openStore(home));
+  }
+
+  /** Opens the store of {@code home} with the home's key. */
+  static LocalStore openStore(AgentHome home) {
+    StoreKey key = StoreKey.loadOrCreate(home.keyFile());
+    return LocalStore.open(
+        home.storeFile(),
+        home.blobDir(),
+        new FieldCipher(key.encryptionKey()),
+        new SearchTokens(key.tokenKey()));
+  }
+
+  /** The policy decision for the network as {@code context} sees it. */
+  PolicyDecision policy(AgentContext context) {
+    return new NetworkPolicy(
+            config.ssids(), config.officeCidrs(), config.beacon(), config.allowMetered())
+        .decide(context.probe());
+  }
+
+  /** A syncer for this agent. */
+  Syncer syncer(Clock clock) {
+    return new Syncer(store, client, config, clock, this::usableDisk);
+  }
+
+  private long usableDisk() {
+    try {
+      return Files.getFileStore(home.dir()).getUsableSpace();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read free disk space of " + home.dir(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

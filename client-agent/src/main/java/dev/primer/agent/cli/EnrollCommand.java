@@ -1,0 +1,181 @@
+package dev.primer.agent.cli;
+
+import dev.primer.agent.config.AgentConfig;
+import dev.primer.agent.config.AgentHome;
+import dev.primer.agent.crypto.StoreKey;
+import dev.primer.agent.sync.ServiceClient;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code agent enroll}: registers this device and writes its config. */
+@Command(
+    name = "enroll",
+    mixinStandardHelpOptions = true,
+    description = "Register this device with the service and keep its config under --home.")
+final class EnrollCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin HomeOption home;
+
+  @Option(
+      names = "--server",
+      required = true,
+      paramLabel = "URL",
+      description = "The service, e.g. http://primer:8080.")
+  String server;
+
+  @Option(
+      names = "--token",
+      required = true,
+      paramLabel = "TOKEN",
+      description = "The user's token (role device).")
+  String token;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "Device name (default: host name).")
+  String name;
+
+  @Option(
+      names = "--budget",
+      paramLabel = "SIZE",
+      defaultValue = "256MiB",
+      description = "Most content kept on the device (default ${DEFAULT-VALUE}).")
+  String budget;
+
+  @Option(
+      names = "--window",
+      paramLabel = "HH:MM-HH:MM",
+      defaultValue = "01:00-05:00",
+      description = "Overnight sync window, local time (default ${DEFAULT-VALUE}).")
+  String window;
+
+  @Option(
+      names = "--jitter",
+      paramLabel = "MINUTES",
+      defaultValue = "30",
+      description = "Random delay after the window opens, at most (default ${DEFAULT-VALUE}).")
+  int jitterMinutes;
+
+  @Option(
+      names = "--ssid",
+      paramLabel = "SSID",
+      description = "An office Wi-Fi network (repeatable).")
+  List<String> ssids = new ArrayList<>();
+
+  @Option(
+      names = "--office-cidr",
+      paramLabel = "CIDR",
+      description = "An office address range, e.g. 10.20.0.0/16 (repeatable).")
+  List<String> cidrs = new ArrayList<>();
+
+  @Option(
+      names = "--beacon",
+      paramLabel = "URL",
+      description = "A URL that answers only inside the office.")
+  String beacon = "";
+
+  @Option(names = "--allow-metered", description = "Also sync over a metered connection.")
+  boolean allowMetered;
+
+  @Option(
+      names = "--disk-reserve",
+      paramLabel = "SIZE",
+      defaultValue = "1GiB",
+      description = "Free disk always left to the machine (default ${DEFAULT-VALUE}).")
+  String diskReserve;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Records per fetch request, 1..1000 (default ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--force", description = "Enrol again even if this home is enrolled.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    AgentHome agentHome = home.home();
+    if (agentHome.enrolled() && !force) {
+      throw new IllegalArgumentException(
+          "already enrolled in "
+              + agentHome.dir()
+              + " (use --force to enrol again, or another --home)");
+    }
+    String[] times = window.split("-");
+    if (times.length != 2) {
+      throw new IllegalArgumentException("window must be HH:MM-HH:MM, was '" + window + "'");
+    }
+    if (jitterMinutes < 0) {
+      throw new IllegalArgumentException("jitter must be >= 0, was " + jitterMinutes);
+    }
+    URI uri = URI.create(server);
+    if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
+      throw new IllegalArgumentException("server must be an http(s) URL, was '" + server + "'");
+    }
+    AgentConfig draft =
+        new AgentConfig(
+            server,
+            "pending",
+            "pending",
+            token,
+            Sizes.parse("budget", budget),
+            times[0],
+            times[1],
+            jitterMinutes,
+            ssids,
+            cidrs,
+            beacon,
+            allowMetered,
+            Sizes.parse("disk reserve", diskReserve),
+            batchSize);
+    new dev.primer.agent.policy.NetworkPolicy(ssids, cidrs, draft.beacon(), allowMetered);
+    ServiceClient.Enrolment enrolment =
+        new ServiceClient(server, token).enroll(name == null ? hostName() : name, platform());
+    AgentConfig config =
+        new AgentConfig(
+            server,
+            enrolment.deviceId(),
+            enrolment.userId(),
+            token,
+            draft.budgetBytes(),
+            times[0],
+            times[1],
+            jitterMinutes,
+            ssids,
+            cidrs,
+            beacon,
+            allowMetered,
+            draft.diskReserveBytes(),
+            batchSize);
+    agentHome.save(config);
+    StoreKey.loadOrCreate(agentHome.keyFile());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "enrolled device %s for user %s at %s; config in %s%n",
+            config.deviceId(), config.userId(), server, agentHome.configFile());
+    return AgentCli.OK;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "device";
+    }
+  }
+
+  private static String platform() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    return os.contains("win") ? "windows" : os.contains("mac") ? "macos" : "linux";
+  }
+}

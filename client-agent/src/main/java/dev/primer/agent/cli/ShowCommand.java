@@ -1,0 +1,91 @@
+package dev.primer.agent.cli;
+
+import dev.primer.agent.store.AccessEvent;
+import dev.primer.agent.store.LocalStore;
+import dev.primer.agent.store.StoredRecord;
+import dev.primer.agent.sync.SyncResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code agent show}: prints a record from the device, or says it is not here. */
+@Command(
+    name = "show",
+    mixinStandardHelpOptions = true,
+    description = "Print a record held on this device (exit 1 when it is not on the device).")
+final class ShowCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @ParentCommand AgentCli parent;
+  @Mixin HomeOption home;
+
+  @Parameters(paramLabel = "RECORD_ID", description = "The record, e.g. r00000017.")
+  String recordId;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the content to FILE instead of printing it.")
+  Path outFile;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (LocalStore store = Agent.openStore(home.home())) {
+      Optional<StoredRecord> found = store.record(recordId);
+      String at = ZonedDateTime.now(parent.context.clock()).toOffsetDateTime().toString();
+      store.logAccess(
+          AccessEvent.of(Optional.of(recordId), at, found.isPresent() ? "hit" : "miss", ""));
+      if (found.isEmpty()) {
+        spec.commandLine().getErr().println("agent show: " + recordId + " is not on this device");
+        return AgentCli.FAILURE;
+      }
+      StoredRecord r = found.get();
+      out.printf("%s  %s  v%d  %s%n", r.recordId(), r.type(), r.version(), r.title());
+      out.printf(
+          "account %s, updated %s, %s, sha256 %s%n",
+          r.accountId(), r.updatedAt(), SyncResult.human(r.sizeBytes()), r.sha256());
+      if (!r.reason().isEmpty()) {
+        out.println("on this device because: " + r.reason());
+      }
+      if (!r.relatedIds().isEmpty()) {
+        out.println("related: " + String.join(", ", r.relatedIds()));
+      }
+      writeContent(store, r, out);
+      return AgentCli.OK;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the content of " + recordId, e);
+    }
+  }
+
+  private void writeContent(LocalStore store, StoredRecord r, PrintWriter out) throws IOException {
+    if (outFile != null) {
+      try (OutputStream file = Files.newOutputStream(outFile)) {
+        if (r.content().isPresent()) {
+          file.write(r.content().get());
+        } else {
+          store.blobs().copyTo(r.sha256(), file);
+        }
+      }
+      out.println("content written to " + outFile);
+    } else if (r.content().isPresent()) {
+      out.println();
+      out.println(new String(r.content().get(), StandardCharsets.UTF_8));
+    } else {
+      out.println(
+          "large content (" + SyncResult.human(r.sizeBytes()) + "): use --out FILE to save it");
+    }
+  }
+}

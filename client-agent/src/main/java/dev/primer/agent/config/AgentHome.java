@@ -1,0 +1,75 @@
+package dev.primer.agent.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The agent's directory: config.json, the key file, the SQLite store and the encrypted blobs. One
+ * directory per agent, so many agents (a load drill) can run side by side with --home.
+ */
+public record AgentHome(Path dir) {
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** The default home, ~/.primer-agent. */
+  public static AgentHome defaultHome() {
+    return new AgentHome(Path.of(System.getProperty("user.home"), ".primer-agent"));
+  }
+
+  public Path configFile() {
+    return dir.resolve("config.json");
+  }
+
+  public Path keyFile() {
+    return dir.resolve("agent.key");
+  }
+
+  public Path storeFile() {
+    return dir.resolve("store.db");
+  }
+
+  public Path blobDir() {
+    return dir.resolve("blobs");
+  }
+
+  /** Whether this home holds an enrolled agent. */
+  public boolean enrolled() {
+    return Files.isRegularFile(configFile());
+  }
+
+  /** Reads the config, or says how to enrol when there is none. */
+  public AgentConfig config() {
+    if (!enrolled()) {
+      throw new IllegalStateException(
+          "no agent enrolled in "
+              + dir
+              + ": run 'bin/primer agent enroll --server URL --token TOKEN' first");
+    }
+    try {
+      return JSON.readValue(configFile().toFile(), AgentConfig.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + configFile() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes the config atomically (a reader sees the old file or the new one). */
+  public void save(AgentConfig config) {
+    try {
+      Files.createDirectories(dir);
+      Path tmp = dir.resolve("config.json.tmp");
+      JSON.writeValue(tmp.toFile(), config);
+      Files.move(
+          tmp, configFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + configFile(), e);
+    }
+  }
+}

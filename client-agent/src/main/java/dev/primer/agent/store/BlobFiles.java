@@ -1,0 +1,261 @@
+package dev.primer.agent.store;
+
+import dev.primer.agent.crypto.FieldCipher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Large content on disk, encrypted in 64 KiB chunks (each AES-GCM with its own nonce, bound to the
+ * blob's sha256 and the chunk's index). A download writes blobs/partial/SHA.part chunk by chunk;
+ * after a crash the complete chunks are kept, so the download resumes at a chunk boundary and at
+ * most one chunk is fetched again. A verified blob is renamed to blobs/SHA.enc.
+ */
+public final class BlobFiles {
+  /** Plain bytes per chunk. */
+  public static final int CHUNK = 64 * 1024;
+
+  private static final int SEALED_CHUNK = CHUNK + FieldCipher.OVERHEAD;
+
+  private final Path dir;
+  private final FieldCipher cipher;
+
+  public BlobFiles(Path dir, FieldCipher cipher) {
+    this.dir = dir;
+    this.cipher = cipher;
+  }
+
+  /** The file of a verified blob. */
+  public Path file(String sha256) {
+    return dir.resolve(sha256 + ".enc");
+  }
+
+  private Path partial(String sha256) {
+    return dir.resolve("partial").resolve(sha256 + ".part");
+  }
+
+  /** Whether a verified blob is on disk. */
+  public boolean has(String sha256) {
+    return Files.isRegularFile(file(sha256));
+  }
+
+  /**
+   * Opens a download of {@code sha256}, resuming from the complete chunks of an earlier attempt.
+   */
+  public Download startDownload(String sha256) {
+    try {
+      Files.createDirectories(partial(sha256).getParent());
+      return new Download(sha256);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start blob " + sha256, e);
+    }
+  }
+
+  /** Writes the plain content of a verified blob to {@code out}, checking every chunk. */
+  public void copyTo(String sha256, OutputStream out) throws IOException {
+    try (FileChannel channel = FileChannel.open(file(sha256), StandardOpenOption.READ)) {
+      long chunks = (channel.size() + SEALED_CHUNK - 1) / SEALED_CHUNK;
+      ByteBuffer buffer = ByteBuffer.allocate(SEALED_CHUNK);
+      for (long i = 0; i < chunks; i++) {
+        buffer.clear();
+        while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+          // fill the chunk
+        }
+        out.write(
+            cipher.decrypt(buffer.array(), 0, buffer.position(), FieldCipher.chunkAad(sha256, i)));
+      }
+    }
+  }
+
+  /** The sha256 of a blob's decrypted content, hex; a damaged chunk throws. */
+  public String hash(String sha256) throws IOException {
+    MessageDigest digest = sha256Digest();
+    copyTo(
+        sha256,
+        new OutputStream() {
+          @Override
+          public void write(int b) {
+            digest.update((byte) b);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) {
+            digest.update(b, off, len);
+          }
+        });
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** Deletes verified blobs that no content row refers to, and partial downloads not wanted. */
+  public int collectGarbage(Set<String> keep, Set<String> keepPartial) throws IOException {
+    int deleted = 0;
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".enc") && !keep.contains(name.substring(0, name.length() - 4))) {
+          Files.deleteIfExists(f);
+          deleted++;
+        }
+      }
+    }
+    Path partials = dir.resolve("partial");
+    if (Files.isDirectory(partials)) {
+      try (Stream<Path> files = Files.list(partials)) {
+        for (Path f : files.toList()) {
+          String name = f.getFileName().toString();
+          if (!keepPartial.contains(name.replace(".part", ""))) {
+            Files.deleteIfExists(f);
+          }
+        }
+      }
+    }
+    return deleted;
+  }
+
+  static MessageDigest sha256Digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+  }
+
+  /** One blob download in progress: feed it bytes from {@link #offset()}, then finish it. */
+  public final class Download implements AutoCloseable {
+    private final String sha256;
+    private final FileChannel channel;
+    private final MessageDigest digest = sha256Digest();
+    private final byte[] pending = new byte[CHUNK];
+    private int pendingLength;
+    private long chunkIndex;
+
+    private Download(String sha256) throws IOException {
+      this.sha256 = sha256;
+      Path part = partial(sha256);
+      this.channel =
+          FileChannel.open(
+              part, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      resume();
+    }
+
+    /** Keeps the chunks that authenticate, re-hashing them; drops a torn or damaged tail. */
+    private void resume() throws IOException {
+      long complete = channel.size() / SEALED_CHUNK;
+      ByteBuffer buffer = ByteBuffer.allocate(SEALED_CHUNK);
+      long good = 0;
+      for (long i = 0; i < complete; i++) {
+        buffer.clear();
+        channel.read(buffer, i * SEALED_CHUNK);
+        try {
+          byte[] plain =
+              cipher.decrypt(buffer.array(), 0, SEALED_CHUNK, FieldCipher.chunkAad(sha256, i));
+          digest.update(plain);
+          good++;
+        } catch (FieldCipher.TamperedException e) {
+          break;
+        }
+      }
+      channel.truncate(good * SEALED_CHUNK);
+      chunkIndex = good;
+    }
+
+    /** The plain byte offset to ask the server for (Range: bytes=offset-). */
+    public long offset() {
+      return chunkIndex * CHUNK;
+    }
+
+    /** Forgets everything downloaded so far (the server's copy changed). */
+    public void restart() throws IOException {
+      channel.truncate(0);
+      digest.reset();
+      chunkIndex = 0;
+      pendingLength = 0;
+    }
+
+    /** Appends plain bytes. */
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      while (length > 0) {
+        int n = Math.min(length, CHUNK - pendingLength);
+        System.arraycopy(bytes, offset, pending, pendingLength, n);
+        pendingLength += n;
+        offset += n;
+        length -= n;
+        if (pendingLength == CHUNK) {
+          flushChunk();
+        }
+      }
+    }
+
+    /** Appends what {@code in} yields until it ends. */
+    public long writeAll(InputStream in, java.util.function.BooleanSupplier cancelled)
+        throws IOException {
+      byte[] buffer = new byte[CHUNK];
+      long total = 0;
+      int n;
+      while (!cancelled.getAsBoolean() && (n = in.read(buffer)) > 0) {
+        write(buffer, 0, n);
+        total += n;
+      }
+      return total;
+    }
+
+    private void flushChunk() throws IOException {
+      digest.update(pending, 0, pendingLength);
+      byte[] sealed =
+          cipher.encrypt(pending, 0, pendingLength, FieldCipher.chunkAad(sha256, chunkIndex));
+      ByteBuffer buffer = ByteBuffer.wrap(sealed);
+      long position = chunkIndex * SEALED_CHUNK;
+      while (buffer.hasRemaining()) {
+        position += channel.write(buffer, position);
+      }
+      chunkIndex++;
+      pendingLength = 0;
+    }
+
+    /**
+     * Ends the download: when the content hashes to the expected sha256 the blob is synced to disk
+     * and becomes a verified blob; otherwise the partial file is dropped and false comes back.
+     */
+    public boolean finish() throws IOException {
+      if (pendingLength > 0) {
+        flushChunk();
+      }
+      String actual = HexFormat.of().formatHex(digest.digest());
+      if (!actual.equalsIgnoreCase(sha256)) {
+        channel.truncate(0);
+        return false;
+      }
+      channel.force(true);
+      channel.close();
+      Files.move(
+          partial(sha256),
+          file(sha256),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+      return true;
+    }
+
+    /** Keeps the complete chunks for a later resume; the short tail is dropped. */
+    @Override
+    public void close() throws IOException {
+      if (channel.isOpen()) {
+        channel.close();
+      }
+    }
+  }
+}

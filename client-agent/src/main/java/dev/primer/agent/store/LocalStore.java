@@ -1,0 +1,628 @@
+package dev.primer.agent.store;
+
+import dev.primer.agent.crypto.FieldCipher;
+import dev.primer.agent.crypto.SearchTokens;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The device's SQLite store (WAL). Content is kept per (record, sha256) in {@code content}; what
+ * the rep sees is the committed {@code manifest} joined to it. A sync first writes its target
+ * manifest to {@code staged_manifest}, adds verified content batch by batch (invisible until the
+ * commit), then swaps the manifest, the generation pointer and the eviction in ONE transaction.
+ * Killed at any instant, the store therefore shows the old generation or the new one, and the
+ * content already verified stays for the next sync.
+ */
+public final class LocalStore implements AutoCloseable {
+  private static final String MANIFEST_COLUMNS =
+      "record_id, version, size_bytes, sha256, tier, score, type, title, reason, rank";
+
+  private final Connection db;
+  private final FieldCipher cipher;
+  private final SearchTokens tokens;
+  private final BlobFiles blobs;
+  private long nextContentId;
+
+  private LocalStore(Connection db, FieldCipher cipher, SearchTokens tokens, BlobFiles blobs) {
+    this.db = db;
+    this.cipher = cipher;
+    this.tokens = tokens;
+    this.blobs = blobs;
+  }
+
+  /** Opens (creating if needed) the store at {@code file} with blobs under {@code blobDir}. */
+  public static LocalStore open(Path file, Path blobDir, FieldCipher cipher, SearchTokens tokens) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.createDirectories(blobDir);
+      Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+      try (Statement s = db.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 10000");
+        s.execute("PRAGMA journal_mode = WAL");
+        // NORMAL in WAL mode: a power cut may lose the last commit, never consistency.
+        s.execute("PRAGMA synchronous = NORMAL");
+        s.execute("PRAGMA cache_size = -32768");
+        s.execute("PRAGMA temp_store = MEMORY");
+        createSchema(s);
+      }
+      db.setAutoCommit(true);
+      LocalStore store = new LocalStore(db, cipher, tokens, new BlobFiles(blobDir, cipher));
+      store.nextContentId = store.queryLong("SELECT coalesce(max(id), 0) + 1 FROM content");
+      return store;
+    } catch (SQLException | IOException e) {
+      throw new StoreException("cannot open the store " + file, e);
+    }
+  }
+
+  private static void createSchema(Statement s) throws SQLException {
+    s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    for (String table : List.of("manifest", "staged_manifest")) {
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS "
+              + table
+              + " (record_id TEXT PRIMARY KEY, version INTEGER NOT NULL, size_bytes INTEGER NOT NULL,"
+              + " sha256 TEXT NOT NULL, tier TEXT NOT NULL, score REAL NOT NULL, type TEXT NOT NULL,"
+              + " title BLOB NOT NULL, reason BLOB NOT NULL, rank INTEGER NOT NULL)");
+    }
+    s.execute("CREATE INDEX IF NOT EXISTS staged_rank ON staged_manifest (rank)");
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS content (id INTEGER PRIMARY KEY, record_id TEXT NOT NULL,"
+            + " sha256 TEXT NOT NULL, version INTEGER NOT NULL, account_id TEXT NOT NULL,"
+            + " type TEXT NOT NULL, updated_at TEXT NOT NULL, size_bytes INTEGER NOT NULL,"
+            + " title BLOB NOT NULL, body BLOB NOT NULL, blob INTEGER NOT NULL, related BLOB NOT NULL,"
+            + " UNIQUE (record_id, sha256))");
+    s.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, content='',"
+            + " contentless_delete=1)");
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS access_events (event_id TEXT PRIMARY KEY, record_id TEXT,"
+            + " at TEXT NOT NULL, kind TEXT NOT NULL, query BLOB, sent INTEGER NOT NULL DEFAULT 0)");
+  }
+
+  /** The cipher the store encrypts with. */
+  public FieldCipher cipher() {
+    return cipher;
+  }
+
+  /** The search tokeniser the store indexes with. */
+  public SearchTokens tokens() {
+    return tokens;
+  }
+
+  /** The encrypted blob files. */
+  public BlobFiles blobs() {
+    return blobs;
+  }
+
+  // ---------------------------------------------------------------- generations
+
+  /** The committed generation, if any sync ever committed. */
+  public Optional<GenerationInfo> generation() {
+    return generationWithPrefix("");
+  }
+
+  /** The generation a sync has staged but not committed. */
+  public Optional<GenerationInfo> stagedGeneration() {
+    return generationWithPrefix("staged.");
+  }
+
+  private Optional<GenerationInfo> generationWithPrefix(String prefix) {
+    Map<String, String> meta = meta();
+    String generation = meta.get(prefix + "generation");
+    if (generation == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new GenerationInfo(
+            Long.parseLong(generation),
+            meta.getOrDefault(prefix + "etag", ""),
+            meta.getOrDefault(prefix + "model_id", ""),
+            meta.getOrDefault(prefix + "selector", ""),
+            meta.getOrDefault(prefix + "day", ""),
+            meta.getOrDefault(prefix + "built_at", "")));
+  }
+
+  /** Whether the committed generation holds all of its manifest (false after a cut-off sync). */
+  public boolean complete() {
+    return "true".equals(meta().get("complete"));
+  }
+
+  /** All meta values. */
+  public Map<String, String> meta() {
+    Map<String, String> meta = new LinkedHashMap<>();
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT key, value FROM meta")) {
+      while (rs.next()) {
+        meta.put(rs.getString(1), rs.getString(2));
+      }
+      return meta;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the store's meta data", e);
+    }
+  }
+
+  /** Sets meta values in one transaction. */
+  public void putMeta(Map<String, String> values) {
+    inTransaction(() -> putMetaNoTx(values));
+  }
+
+  private void putMetaNoTx(Map<String, String> values) throws SQLException {
+    try (PreparedStatement p =
+        db.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")) {
+      for (Map.Entry<String, String> e : values.entrySet()) {
+        p.setString(1, e.getKey());
+        p.setString(2, e.getValue());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  /** The committed manifest in priority order. */
+  public List<ManifestEntry> manifest() {
+    return readManifest("manifest");
+  }
+
+  /** The staged manifest in priority order. */
+  public List<ManifestEntry> stagedManifest() {
+    return readManifest("staged_manifest");
+  }
+
+  private List<ManifestEntry> readManifest(String table) {
+    return query(
+        "SELECT " + MANIFEST_COLUMNS + " FROM " + table + " ORDER BY rank",
+        List.of(),
+        rs -> entry(rs));
+  }
+
+  private ManifestEntry entry(ResultSet rs) throws SQLException {
+    String id = rs.getString(1);
+    return new ManifestEntry(
+        id,
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getDouble(6),
+        rs.getString(7),
+        cipher.decryptText(rs.getBytes(8), id + "/m.title"),
+        cipher.decryptText(rs.getBytes(9), id + "/m.reason"));
+  }
+
+  /**
+   * Records the target manifest of a sync (replacing any earlier staged one) in one transaction.
+   * Content already verified is kept, so a resumed sync downloads only what is missing.
+   */
+  public void stage(GenerationInfo info, List<ManifestEntry> target) {
+    inTransaction(
+        () -> {
+          try (Statement s = db.createStatement()) {
+            s.execute("DELETE FROM staged_manifest");
+          }
+          try (PreparedStatement p =
+              db.prepareStatement(
+                  "INSERT OR REPLACE INTO staged_manifest ("
+                      + MANIFEST_COLUMNS
+                      + ") VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            int rank = 0;
+            for (ManifestEntry e : target) {
+              p.setString(1, e.recordId());
+              p.setLong(2, e.version());
+              p.setLong(3, e.sizeBytes());
+              p.setString(4, e.sha256());
+              p.setString(5, e.tier());
+              p.setDouble(6, e.score());
+              p.setString(7, e.type());
+              p.setBytes(8, cipher.encryptText(e.title(), e.recordId() + "/m.title"));
+              p.setBytes(9, cipher.encryptText(e.reason(), e.recordId() + "/m.reason"));
+              p.setInt(10, rank++);
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+          Map<String, String> meta = new LinkedHashMap<>();
+          meta.put("staged.generation", Long.toString(info.generation()));
+          meta.put("staged.etag", info.etag());
+          meta.put("staged.model_id", info.modelId());
+          meta.put("staged.selector", info.selector());
+          meta.put("staged.day", info.day());
+          meta.put("staged.built_at", info.builtAt());
+          putMetaNoTx(meta);
+        });
+  }
+
+  /** Staged entries whose verified content is not in the store yet, in priority order. */
+  public List<ManifestEntry> missing() {
+    return query(
+        "SELECT "
+            + prefixed("s")
+            + " FROM staged_manifest s WHERE NOT EXISTS (SELECT 1 FROM content c"
+            + " WHERE c.record_id = s.record_id AND c.sha256 = s.sha256) ORDER BY s.rank",
+        List.of(),
+        this::entry);
+  }
+
+  /** Bytes of staged entries whose content is already in the store. */
+  public long stagedBytesPresent() {
+    return queryLong(
+        "SELECT coalesce(sum(s.size_bytes), 0) FROM staged_manifest s JOIN content c"
+            + " ON c.record_id = s.record_id AND c.sha256 = s.sha256");
+  }
+
+  private static String prefixed(String alias) {
+    StringBuilder out = new StringBuilder();
+    for (String column : MANIFEST_COLUMNS.split(", ")) {
+      if (out.length() > 0) {
+        out.append(", ");
+      }
+      out.append(alias).append('.').append(column);
+    }
+    return out.toString();
+  }
+
+  /** Adds verified records in one transaction; a record already held is left as it is. */
+  public void insert(List<PreparedRecord> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    inTransaction(
+        () -> {
+          long firstId = nextContentId;
+          int[] counts;
+          try (PreparedStatement p =
+              db.prepareStatement(
+                  "INSERT OR IGNORE INTO content (id, record_id, sha256, version, account_id, type,"
+                      + " updated_at, size_bytes, title, body, blob, related)"
+                      + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            long id = firstId;
+            for (PreparedRecord r : records) {
+              p.setLong(1, id++);
+              p.setString(2, r.recordId());
+              p.setString(3, r.sha256());
+              p.setLong(4, r.version());
+              p.setString(5, r.accountId());
+              p.setString(6, r.type());
+              p.setString(7, r.updatedAt());
+              p.setLong(8, r.sizeBytes());
+              p.setBytes(9, r.title());
+              p.setBytes(10, r.body());
+              p.setInt(11, r.blob() ? 1 : 0);
+              p.setBytes(12, r.related());
+              p.addBatch();
+            }
+            counts = p.executeBatch();
+          }
+          try (PreparedStatement p =
+              db.prepareStatement("INSERT INTO fts (rowid, title, body) VALUES (?,?,?)")) {
+            for (int i = 0; i < records.size(); i++) {
+              if (counts[i] > 0) {
+                p.setLong(1, firstId + i);
+                p.setString(2, records.get(i).titleTokens());
+                p.setString(3, records.get(i).bodyTokens());
+                p.addBatch();
+              }
+            }
+            p.executeBatch();
+          }
+          nextContentId = firstId + records.size();
+        });
+  }
+
+  /**
+   * Makes the staged manifest the visible generation, atomically: the manifest, the generation
+   * pointer and the eviction of content that left the manifest commit together. {@code complete}
+   * says whether every entry's content is present (false after a cut-off: the rep then sees the
+   * most valuable part of the new generation). Returns how many records were evicted.
+   */
+  public int commitStaged(boolean complete, Instant now) {
+    Optional<GenerationInfo> staged = stagedGeneration();
+    if (staged.isEmpty()) {
+      throw new IllegalStateException("nothing staged to commit");
+    }
+    int[] evicted = new int[1];
+    inTransaction(
+        () -> {
+          try (Statement s = db.createStatement()) {
+            s.execute("DELETE FROM manifest");
+            s.execute(
+                "INSERT INTO manifest ("
+                    + MANIFEST_COLUMNS
+                    + ") SELECT "
+                    + MANIFEST_COLUMNS
+                    + " FROM staged_manifest");
+            s.execute("DELETE FROM staged_manifest");
+            String gone =
+                "SELECT c.id FROM content c WHERE NOT EXISTS (SELECT 1 FROM manifest m"
+                    + " WHERE m.record_id = c.record_id AND m.sha256 = c.sha256)";
+            s.execute("DELETE FROM fts WHERE rowid IN (" + gone + ")");
+            evicted[0] = s.executeUpdate("DELETE FROM content WHERE id IN (" + gone + ")");
+            s.execute("DELETE FROM meta WHERE key LIKE 'staged.%'");
+          }
+          GenerationInfo g = staged.get();
+          Map<String, String> meta = new LinkedHashMap<>();
+          meta.put("generation", Long.toString(g.generation()));
+          meta.put("etag", g.etag());
+          meta.put("model_id", g.modelId());
+          meta.put("selector", g.selector());
+          meta.put("day", g.day());
+          meta.put("built_at", g.builtAt());
+          meta.put("complete", Boolean.toString(complete));
+          meta.put("committed_at", now.toString());
+          putMetaNoTx(meta);
+        });
+    return evicted[0];
+  }
+
+  /** Removes blob files that no content row refers to; partial downloads of staged entries stay. */
+  public int collectBlobGarbage() {
+    Set<String> wanted =
+        new HashSet<>(
+            query(
+                "SELECT sha256 FROM manifest UNION SELECT sha256 FROM staged_manifest",
+                List.of(),
+                rs -> rs.getString(1)));
+    Set<String> keep =
+        new HashSet<>(
+            query("SELECT sha256 FROM content WHERE blob = 1", List.of(), rs -> rs.getString(1)));
+    keep.addAll(wanted);
+    Set<String> keepPartial = wanted;
+    try {
+      return blobs.collectGarbage(keep, keepPartial);
+    } catch (IOException e) {
+      throw new StoreException("cannot clean the blob directory", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** A visible record: committed manifest joined to its verified content. */
+  public Optional<StoredRecord> record(String recordId) {
+    List<StoredRecord> found =
+        query(
+            "SELECT c.record_id, c.version, c.account_id, c.type, c.updated_at, c.size_bytes,"
+                + " c.sha256, c.title, c.body, c.blob, c.related, m.reason FROM manifest m JOIN content c"
+                + " ON c.record_id = m.record_id AND c.sha256 = m.sha256 WHERE m.record_id = ?",
+            List.of(recordId),
+            rs -> {
+              String id = rs.getString(1);
+              boolean blob = rs.getInt(10) == 1;
+              String related = cipher.decryptText(rs.getBytes(11), id + "/related");
+              return new StoredRecord(
+                  id,
+                  rs.getLong(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getLong(6),
+                  rs.getString(7),
+                  cipher.decryptText(rs.getBytes(8), id + "/title"),
+                  blob
+                      ? Optional.empty()
+                      : Optional.of(cipher.decrypt(rs.getBytes(9), id + "/body")),
+                  related.isEmpty() ? List.of() : List.of(related.split(",")),
+                  cipher.decryptText(rs.getBytes(12), id + "/m.reason"));
+            });
+    return found.stream().findFirst();
+  }
+
+  /** Full-text search over visible titles and content, best first (BM25, titles weigh more). */
+  public List<SearchHit> search(String text, int limit) {
+    String match = tokens.query(text);
+    if (match.isEmpty()) {
+      return List.of();
+    }
+    return query(
+        "SELECT c.record_id, c.type, c.title, bm25(fts, 4.0, 1.0) AS rank FROM fts"
+            + " JOIN content c ON c.id = fts.rowid"
+            + " JOIN manifest m ON m.record_id = c.record_id AND m.sha256 = c.sha256"
+            + " WHERE fts MATCH ? ORDER BY rank LIMIT ?",
+        List.of(match, limit),
+        rs -> {
+          String id = rs.getString(1);
+          return new SearchHit(
+              id,
+              rs.getString(2),
+              cipher.decryptText(rs.getBytes(3), id + "/title"),
+              -rs.getDouble(4));
+        });
+  }
+
+  /** Visible records and bytes per type. */
+  public Map<String, long[]> visibleByType() {
+    Map<String, long[]> out = new LinkedHashMap<>();
+    query(
+        "SELECT m.type, count(*), sum(m.size_bytes) FROM manifest m JOIN content c"
+            + " ON c.record_id = m.record_id AND c.sha256 = m.sha256 GROUP BY m.type ORDER BY m.type",
+        List.of(),
+        rs -> out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}));
+    return out;
+  }
+
+  /** Entries of the committed manifest and how many of them are visible. */
+  public long[] manifestCounts() {
+    return new long[] {
+      queryLong("SELECT count(*) FROM manifest"),
+      queryLong(
+          "SELECT count(*) FROM manifest m JOIN content c ON c.record_id = m.record_id AND c.sha256 = m.sha256")
+    };
+  }
+
+  /** Visible (committed and verified) entries in priority order, with their content kind. */
+  public List<VisibleEntry> visibleEntries() {
+    return query(
+        "SELECT m.record_id, m.sha256, c.id, c.blob, c.body FROM manifest m JOIN content c"
+            + " ON c.record_id = m.record_id AND c.sha256 = m.sha256 ORDER BY m.rank",
+        List.of(),
+        rs ->
+            new VisibleEntry(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getInt(4) == 1,
+                rs.getBytes(5)));
+  }
+
+  /** A visible entry as {@code verify} reads it. */
+  public record VisibleEntry(
+      String recordId, String sha256, long contentId, boolean blob, byte[] body) {}
+
+  /** Deletes content rows (and their index entries) that verify found damaged. */
+  public void dropContent(List<Long> contentIds) {
+    inTransaction(
+        () -> {
+          try (PreparedStatement fts = db.prepareStatement("DELETE FROM fts WHERE rowid = ?");
+              PreparedStatement content = db.prepareStatement("DELETE FROM content WHERE id = ?")) {
+            for (long id : contentIds) {
+              fts.setLong(1, id);
+              fts.addBatch();
+              content.setLong(1, id);
+              content.addBatch();
+            }
+            fts.executeBatch();
+            content.executeBatch();
+          }
+          putMetaNoTx(Map.of("complete", "false"));
+        });
+  }
+
+  /** SQLite's own consistency check; "ok" when sound. */
+  public String integrityCheck() {
+    return String.join("; ", query("PRAGMA integrity_check", List.of(), rs -> rs.getString(1)));
+  }
+
+  // ---------------------------------------------------------------- access events
+
+  /** Logs a show or search; the query text is kept encrypted until it is sent. */
+  public void logAccess(AccessEvent event) {
+    inTransaction(
+        () -> {
+          try (PreparedStatement p =
+              db.prepareStatement(
+                  "INSERT INTO access_events (event_id, record_id, at, kind, query, sent) VALUES (?,?,?,?,?,0)")) {
+            p.setString(1, event.eventId());
+            p.setString(2, event.recordId().orElse(null));
+            p.setString(3, event.at());
+            p.setString(4, event.kind());
+            p.setBytes(5, cipher.encryptText(event.query(), event.eventId() + "/query"));
+            p.executeUpdate();
+          }
+        });
+  }
+
+  /** Events not yet accepted by the service, oldest first. */
+  public List<AccessEvent> unsentEvents() {
+    return query(
+        "SELECT event_id, record_id, at, kind, query FROM access_events WHERE sent = 0 ORDER BY rowid",
+        List.of(),
+        rs -> {
+          String id = rs.getString(1);
+          return new AccessEvent(
+              id,
+              Optional.ofNullable(rs.getString(2)),
+              rs.getString(3),
+              rs.getString(4),
+              cipher.decryptText(rs.getBytes(5), id + "/query"));
+        });
+  }
+
+  /** Marks events as delivered. */
+  public void markSent(List<String> eventIds) {
+    inTransaction(
+        () -> {
+          try (PreparedStatement p =
+              db.prepareStatement("UPDATE access_events SET sent = 1 WHERE event_id = ?")) {
+            for (String id : eventIds) {
+              p.setString(1, id);
+              p.addBatch();
+            }
+            p.executeBatch();
+          }
+        });
+  }
+
+  /** Counts of access events by kind: hit, miss. */
+  public Map<String, Long> accessCounts() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    query(
+        "SELECT kind, count(*) FROM access_events GROUP BY kind",
+        List.of(),
+        rs -> out.put(rs.getString(1), rs.getLong(2)));
+    return out;
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  /** Work inside a transaction. */
+  @FunctionalInterface
+  private interface SqlWork {
+    void run() throws SQLException;
+  }
+
+  /** Maps one row. */
+  @FunctionalInterface
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private void inTransaction(SqlWork work) {
+    try {
+      db.setAutoCommit(false);
+      try {
+        work.run();
+        db.commit();
+      } catch (SQLException | RuntimeException e) {
+        db.rollback();
+        throw e;
+      } finally {
+        db.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store write failed", e);
+    }
+  }
+
+  private <T> List<T> query(String sql, List<Object> args, RowMapper<T> mapper) {
+    try (PreparedStatement p = db.prepareStatement(sql)) {
+      for (int i = 0; i < args.size(); i++) {
+        p.setObject(i + 1, args.get(i));
+      }
+      List<T> out = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(mapper.map(rs));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("store read failed", e);
+    }
+  }
+
+  private long queryLong(String sql) {
+    return query(sql, List.of(), rs -> rs.getLong(1)).get(0);
+  }
+
+  @Override
+  public void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the store", e);
+    }
+  }
+}

@@ -1,0 +1,321 @@
+package dev.primer.agent.sync;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.primer.agent.store.AccessEvent;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The service's REST API (docs/api.md) as the agent uses it, over java.net.http. Counts every body
+ * byte received, as it came over the wire, so syncs can report what they moved.
+ */
+public final class ServiceClient {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectReader LINE_READER = JSON.readerFor(FetchedLine.class);
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+  private final URI server;
+  private final String token;
+  private final HttpClient http;
+  private final AtomicLong wireBytes = new AtomicLong();
+
+  public ServiceClient(String server, String token) {
+    this.server = URI.create(server.endsWith("/") ? server : server + "/");
+    this.token = token;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+  }
+
+  /** Body bytes received so far (compressed bytes when the answer was gzip). */
+  public long wireBytes() {
+    return wireBytes.get();
+  }
+
+  /** The device id and user id the service gave this device. */
+  public record Enrolment(String deviceId, String userId) {}
+
+  /** Registers this device for the token's user. */
+  public Enrolment enroll(String name, String platform) {
+    ObjectNode body = JSON.createObjectNode().put("name", name).put("platform", platform);
+    JsonNode answer = sendJson(post("v1/devices", body.toString(), "application/json"));
+    return new Enrolment(answer.path("deviceId").asText(), answer.path("userId").asText());
+  }
+
+  /**
+   * The manifest (a delta when {@code since} is given); empty when {@code ifNoneMatch} still
+   * matches (304).
+   */
+  public Optional<ManifestResponse> manifest(
+      String deviceId, long budget, Optional<Long> since, Optional<String> ifNoneMatch) {
+    String path =
+        "v1/devices/"
+            + encode(deviceId)
+            + "/manifest?budget="
+            + budget
+            + since.map(g -> "&since=" + g).orElse("");
+    HttpRequest.Builder request = request(path).header("Accept-Encoding", "gzip").GET();
+    ifNoneMatch.filter(e -> !e.isEmpty()).ifPresent(e -> request.header("If-None-Match", e));
+    HttpResponse<InputStream> response = send(request.build());
+    if (response.statusCode() == 304) {
+      drain(response);
+      return Optional.empty();
+    }
+    try (InputStream in = body(response)) {
+      ManifestResponse manifest = JSON.readValue(in, ManifestResponse.class);
+      String etag = response.headers().firstValue("ETag").orElse(manifest.etag());
+      return Optional.of(
+          new ManifestResponse(
+              manifest.deviceId(),
+              manifest.userId(),
+              manifest.generation(),
+              manifest.since(),
+              manifest.full(),
+              etag,
+              manifest.day(),
+              manifest.modelId(),
+              manifest.selector(),
+              manifest.note(),
+              manifest.budget(),
+              manifest.bytes(),
+              manifest.builtAt(),
+              manifest.entries(),
+              manifest.added(),
+              manifest.changed(),
+              manifest.removed(),
+              manifest.order(), manifest.notFitted()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the manifest", e);
+    }
+  }
+
+  /** Streams records:fetch for {@code ids}, one parsed line at a time, in request order. */
+  public void fetch(String deviceId, List<String> ids, Consumer<FetchedLine> lines) {
+    ObjectNode body = JSON.createObjectNode();
+    ids.forEach(body.putArray("ids")::add);
+    HttpRequest request =
+        request("v1/devices/" + encode(deviceId) + "/records:fetch")
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/x-ndjson")
+            .header("Accept-Encoding", "gzip")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+            .build();
+    HttpResponse<InputStream> response = send(request);
+    try (BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(body(response), StandardCharsets.UTF_8), 1 << 16)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.isBlank()) {
+          lines.accept(LINE_READER.readValue(line));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("records:fetch broke off", e);
+    }
+  }
+
+  /** A blob answer: the body from {@code offset}, and whether the service honoured the Range. */
+  public record BlobStream(InputStream body, boolean partial) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      body.close();
+    }
+  }
+
+  /** Opens blob {@code sha256} from byte {@code offset} (Range and If-Range when offset > 0). */
+  public BlobStream blob(String sha256, long offset) {
+    HttpRequest.Builder request = request("v1/blobs/" + encode(sha256)).GET();
+    if (offset > 0) {
+      request.header("Range", "bytes=" + offset + "-").header("If-Range", "\"" + sha256 + "\"");
+    }
+    HttpResponse<InputStream> response = send(request.build());
+    return new BlobStream(body(response), response.statusCode() == 206);
+  }
+
+  /** What the service said about a telemetry upload. */
+  public record TelemetryAnswer(int accepted, int duplicates, List<String> rejected) {}
+
+  /** Sends access events (NDJSON). */
+  public TelemetryAnswer telemetry(String deviceId, List<AccessEvent> events) {
+    StringBuilder body = new StringBuilder();
+    for (AccessEvent e : events) {
+      ObjectNode line =
+          JSON.createObjectNode()
+              .put("eventId", e.eventId())
+              .put("recordId", e.recordId().orElse(""))
+              .put("at", e.at())
+              .put("kind", e.kind());
+      if (!e.query().isEmpty()) {
+        line.put("query", e.query());
+      }
+      body.append(line).append('\n');
+    }
+    JsonNode answer =
+        sendJson(
+            post(
+                "v1/devices/" + encode(deviceId) + "/telemetry",
+                body.toString(),
+                "application/x-ndjson"));
+    List<String> rejected =
+        answer.path("rejected").findValues("reason").stream().map(JsonNode::asText).toList();
+    return new TelemetryAnswer(
+        answer.path("accepted").asInt(), answer.path("duplicates").asInt(), rejected);
+  }
+
+  private HttpRequest post(String path, String body, String type) {
+    return request(path)
+        .header("Content-Type", type)
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(server.resolve(path))
+        .timeout(TIMEOUT)
+        .header("Authorization", "Bearer " + token);
+  }
+
+  private JsonNode sendJson(HttpRequest request) {
+    HttpResponse<InputStream> response = send(request);
+    try (InputStream in = body(response)) {
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the answer of " + request.uri().getPath(), e);
+    }
+  }
+
+  /** Sends; any status other than 2xx and 304 becomes a {@link ServiceException}. */
+  private HttpResponse<InputStream> send(HttpRequest request) {
+    HttpResponse<InputStream> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (ConnectException e) {
+      throw new UncheckedIOException("cannot reach the service at " + server, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("request to " + request.uri().getPath() + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted"));
+    }
+    int status = response.statusCode();
+    if ((status >= 200 && status < 300) || status == 304) {
+      return response;
+    }
+    String detail = problemDetail(response);
+    Optional<Duration> retryAfter =
+        response.headers().firstValue("Retry-After").flatMap(ServiceClient::parseRetryAfter);
+    throw new ServiceException(
+        status, request.uri().getPath() + " answered " + status + ": " + detail, retryAfter);
+  }
+
+  static Optional<Duration> parseRetryAfter(String value) {
+    try {
+      return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+    } catch (NumberFormatException e) {
+      try {
+        java.time.ZonedDateTime at =
+            java.time.ZonedDateTime.parse(
+                value.trim(), java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration wait = Duration.between(java.time.Instant.now(), at.toInstant());
+        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+      } catch (java.time.format.DateTimeParseException ignored) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private String problemDetail(HttpResponse<InputStream> response) {
+    try (InputStream in = body(response)) {
+      byte[] bytes = in.readNBytes(64 * 1024);
+      try {
+        JsonNode problem = JSON.readTree(bytes);
+        String detail = problem.path("detail").asText("");
+        return detail.isEmpty() ? problem.path("title").asText("no detail") : detail;
+      } catch (IOException notJson) {
+        return new String(bytes, StandardCharsets.UTF_8).strip();
+      }
+    } catch (IOException e) {
+      return "no detail";
+    }
+  }
+
+  private InputStream body(HttpResponse<InputStream> response) {
+    InputStream counted = new Counting(response.body(), wireBytes);
+    boolean gzip =
+        response
+            .headers()
+            .firstValue("Content-Encoding")
+            .map(v -> v.contains("gzip"))
+            .orElse(false);
+    try {
+      return gzip ? new GZIPInputStream(counted, 1 << 16) : counted;
+    } catch (IOException e) {
+      throw new UncheckedIOException("bad gzip answer", e);
+    }
+  }
+
+  private static void drain(HttpResponse<InputStream> response) {
+    try (InputStream in = response.body()) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IOException ignored) {
+      // nothing to read from a 304
+    }
+  }
+
+  private static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Counts bytes read through it. */
+  private static final class Counting extends FilterInputStream {
+    private final AtomicLong counter;
+
+    Counting(InputStream in, AtomicLong counter) {
+      super(in);
+      this.counter = counter;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        counter.incrementAndGet();
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        counter.addAndGet(n);
+      }
+      return n;
+    }
+  }
+}

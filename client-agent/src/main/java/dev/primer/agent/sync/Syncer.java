@@ -1,0 +1,407 @@
+package dev.primer.agent.sync;
+
+import dev.primer.agent.config.AgentConfig;
+import dev.primer.agent.store.AccessEvent;
+import dev.primer.agent.store.BlobFiles;
+import dev.primer.agent.store.GenerationInfo;
+import dev.primer.agent.store.LocalStore;
+import dev.primer.agent.store.ManifestEntry;
+import dev.primer.agent.store.PreparedRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
+
+/**
+ * One sync: send pending access events, fetch the manifest delta since the held generation, stage
+ * the target manifest, download what is missing in priority order (records in NDJSON batches, each
+ * stored in one transaction; blobs with Range resume), verify every sha256, then commit the new
+ * generation atomically and evict what left it. While one batch is written the next is already
+ * being fetched, so the network and SQLite work in parallel.
+ */
+public final class Syncer {
+  /** Inline bytes per batch at most, so a batch stays a small unit of work to redo. */
+  private static final long BATCH_BYTES = 8L << 20;
+
+  private static final int TELEMETRY_CHUNK = 1000;
+
+  private final LocalStore store;
+  private final ServiceClient client;
+  private final AgentConfig config;
+  private final Clock clock;
+  private final LongSupplier usableDisk;
+  private final RecordPreparer preparer;
+  private int lookahead = 1;
+
+  public Syncer(
+      LocalStore store,
+      ServiceClient client,
+      AgentConfig config,
+      Clock clock,
+      LongSupplier usableDisk) {
+    this.store = store;
+    this.client = client;
+    this.config = config;
+    this.clock = clock;
+    this.usableDisk = usableDisk;
+    this.preparer = new RecordPreparer(store.cipher(), store.tokens());
+  }
+
+  /** Batches fetched ahead of the one being written (0 = strictly one at a time). */
+  public Syncer lookahead(int batches) {
+    if (batches < 0 || batches > 4) {
+      throw new IllegalArgumentException("lookahead must be 0..4, was " + batches);
+    }
+    this.lookahead = batches;
+    return this;
+  }
+
+  /** Runs one sync until done or until {@code cancel} asks it to stop. */
+  public SyncResult sync(CancelSignal cancel, SyncListener listener) {
+    long started = System.nanoTime();
+    long wireAtStart = client.wireBytes();
+    int eventsSent = sendTelemetry();
+
+    Optional<GenerationInfo> held = store.generation();
+    boolean settled = held.isPresent() && store.complete() && store.stagedGeneration().isEmpty();
+    Optional<ManifestResponse> answer =
+        client.manifest(
+            config.deviceId(),
+            config.budgetBytes(),
+            held.map(GenerationInfo::generation),
+            settled ? Optional.of(held.get().etag()) : Optional.empty());
+    if (answer.isEmpty()) {
+      long[] counts = store.manifestCounts();
+      return new SyncResult(
+          SyncResult.Outcome.UP_TO_DATE,
+          held.get().generation(),
+          0,
+          0,
+          client.wireBytes() - wireAtStart,
+          0,
+          counts[1],
+          counts[0],
+          List.of(),
+          Optional.empty(),
+          eventsSent,
+          Duration.ofNanos(System.nanoTime() - started));
+    }
+    ManifestResponse manifest = answer.get();
+    List<ManifestEntry> target =
+        manifest.isFull() ? manifest.entries() : applyDelta(store.manifest(), manifest);
+    store.stage(
+        new GenerationInfo(
+            manifest.generation(),
+            manifest.etag(),
+            manifest.modelId(),
+            manifest.selector(),
+            manifest.day(),
+            manifest.builtAt()),
+        target);
+
+    Plan plan = plan(store.missing(), store.stagedBytesPresent());
+    Download download = new Download(cancel, listener);
+    download.run(plan.entries);
+
+    boolean complete = store.missing().isEmpty();
+    int evicted = store.commitStaged(complete, clock.instant());
+    store.collectBlobGarbage();
+    Optional<String> cut = Optional.empty();
+    if (!complete) {
+      List<String> why = new ArrayList<>();
+      cancel.reason().ifPresent(why::add);
+      plan.cut.ifPresent(why::add);
+      if (!download.refused.isEmpty()) {
+        why.add(download.refused.size() + " refused");
+      }
+      if (!download.errors.isEmpty()) {
+        why.add(download.errors.size() + " not served: " + download.errors.get(0));
+      }
+      cut = Optional.of(why.isEmpty() ? "incomplete" : String.join("; ", why));
+    }
+    long[] counts = store.manifestCounts();
+    SyncResult result =
+        new SyncResult(
+            complete ? SyncResult.Outcome.COMPLETE : SyncResult.Outcome.CUT_OFF,
+            manifest.generation(),
+            download.records,
+            download.bytes,
+            client.wireBytes() - wireAtStart,
+            evicted,
+            counts[1],
+            counts[0],
+            List.copyOf(download.refused),
+            cut,
+            eventsSent,
+            Duration.ofNanos(System.nanoTime() - started));
+    store.putMeta(
+        Map.of("last_sync_at", clock.instant().toString(), "last_sync", result.summary()));
+    return result;
+  }
+
+  /** Manifest G with the delta to G+n applied, in download priority. */
+  static List<ManifestEntry> applyDelta(List<ManifestEntry> held, ManifestResponse delta) {
+    Map<String, ManifestEntry> byId = new LinkedHashMap<>();
+    held.forEach(e -> byId.put(e.recordId(), e));
+    delta.removed().forEach(byId::remove);
+    delta.changed().forEach(e -> byId.put(e.recordId(), e));
+    delta.added().forEach(e -> byId.put(e.recordId(), e));
+    if (!delta.order().isEmpty()) {
+      List<ManifestEntry> ordered = new ArrayList<>(delta.order().size());
+      for (String id : delta.order()) {
+        ManifestEntry e = byId.get(id);
+        if (e == null) {
+          throw new IllegalStateException("the manifest delta orders record " + id + " that it does not hold");
+        }
+        ordered.add(e);
+      }
+      return ordered;
+    }
+    List<ManifestEntry> target = new ArrayList<>(byId.values());
+    target.sort(
+        Comparator.comparing((ManifestEntry e) -> e.guaranteed() ? 0 : 1)
+            .thenComparing(Comparator.comparingDouble(ManifestEntry::score).reversed()));
+    return target;
+  }
+
+  private record Plan(List<ManifestEntry> entries, Optional<String> cut) {}
+
+  /** What to download: missing entries in priority order while budget and free disk allow. */
+  private Plan plan(List<ManifestEntry> missing, long presentBytes) {
+    long budgetRoom = config.budgetBytes() - presentBytes;
+    long diskRoom = usableDisk.getAsLong() - config.diskReserveBytes();
+    List<ManifestEntry> chosen = new ArrayList<>();
+    Optional<String> cut = Optional.empty();
+    for (ManifestEntry e : missing) {
+      if (e.sizeBytes() > budgetRoom) {
+        cut =
+            cut.or(
+                () ->
+                    Optional.of(
+                        "device budget " + SyncResult.human(config.budgetBytes()) + " reached"));
+      } else if (e.sizeBytes() > diskRoom) {
+        cut =
+            cut.or(
+                () ->
+                    Optional.of(
+                        "free disk is low (keeping "
+                            + SyncResult.human(config.diskReserveBytes())
+                            + " free)"));
+      } else {
+        chosen.add(e);
+        budgetRoom -= e.sizeBytes();
+        diskRoom -= e.sizeBytes();
+      }
+    }
+    return new Plan(chosen, cut);
+  }
+
+  private int sendTelemetry() {
+    List<AccessEvent> all = store.unsentEvents();
+    // A search that found nothing names no record; the service cannot file it, so it stays local
+    // (it still counts in the device's own hit rate).
+    store.markSent(
+        all.stream().filter(e -> e.recordId().isEmpty()).map(AccessEvent::eventId).toList());
+    List<AccessEvent> events = all.stream().filter(e -> e.recordId().isPresent()).toList();
+    int sent = 0;
+    for (int i = 0; i < events.size(); i += TELEMETRY_CHUNK) {
+      List<AccessEvent> chunk = events.subList(i, Math.min(events.size(), i + TELEMETRY_CHUNK));
+      ServiceClient.TelemetryAnswer answer = client.telemetry(config.deviceId(), chunk);
+      // Rejected events would be rejected again: they count as delivered too.
+      store.markSent(chunk.stream().map(AccessEvent::eventId).toList());
+      sent += answer.accepted() + answer.duplicates();
+    }
+    return sent;
+  }
+
+  /** One batch's answer, verified and prepared off the writer thread. */
+  private record Batch(
+      List<PreparedRecord> inline,
+      List<FetchedLine> blobs,
+      List<String> refused,
+      List<String> errors,
+      long inlineBytes) {}
+
+  /** The download phase of one sync. */
+  private final class Download {
+    private final CancelSignal cancel;
+    private final SyncListener listener;
+    private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
+    private long records;
+    private long bytes;
+
+    Download(CancelSignal cancel, SyncListener listener) {
+      this.cancel = cancel;
+      this.listener = listener;
+    }
+
+    void run(List<ManifestEntry> plan) {
+      listener.started(plan.size(), plan.stream().mapToLong(ManifestEntry::sizeBytes).sum());
+      List<List<ManifestEntry>> batches = batches(plan);
+      ExecutorService fetchers =
+          Executors.newFixedThreadPool(
+              Math.max(1, lookahead),
+              r -> {
+                Thread t = new Thread(r, "primer-fetch");
+                t.setDaemon(true);
+                return t;
+              });
+      Deque<CompletableFuture<Batch>> inFlight = new ArrayDeque<>();
+      int next = 0;
+      try {
+        while ((next < batches.size() || !inFlight.isEmpty()) && !cancel.cancelled()) {
+          while (next < batches.size() && inFlight.size() <= lookahead) {
+            List<ManifestEntry> batch = batches.get(next++);
+            inFlight.add(CompletableFuture.supplyAsync(() -> fetch(batch), fetchers));
+          }
+          Batch batch = await(inFlight.poll());
+          store.insert(batch.inline);
+          records += batch.inline.size();
+          bytes += batch.inlineBytes;
+          listener.advanced(batch.inline.size(), batch.inlineBytes);
+          refused.addAll(batch.refused);
+          errors.addAll(batch.errors);
+          for (FetchedLine blob : batch.blobs) {
+            if (cancel.cancelled()) {
+              break;
+            }
+            downloadBlob(blob);
+          }
+        }
+      } finally {
+        fetchers.shutdownNow();
+        listener.finished();
+      }
+    }
+
+    private Batch await(CompletableFuture<Batch> future) {
+      try {
+        return future.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("sync interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    private List<List<ManifestEntry>> batches(List<ManifestEntry> plan) {
+      List<List<ManifestEntry>> out = new ArrayList<>();
+      List<ManifestEntry> current = new ArrayList<>();
+      long inlineBytes = 0;
+      for (ManifestEntry e : plan) {
+        long inline = e.sizeBytes() <= 64 * 1024 ? e.sizeBytes() : 0;
+        if (!current.isEmpty()
+            && (current.size() >= config.batchSize() || inlineBytes + inline > BATCH_BYTES)) {
+          out.add(current);
+          current = new ArrayList<>();
+          inlineBytes = 0;
+        }
+        current.add(e);
+        inlineBytes += inline;
+      }
+      if (!current.isEmpty()) {
+        out.add(current);
+      }
+      return out;
+    }
+
+    private Batch fetch(List<ManifestEntry> batch) {
+      Map<String, ManifestEntry> wanted = new HashMap<>();
+      batch.forEach(e -> wanted.put(e.recordId(), e));
+      List<PreparedRecord> inline = new ArrayList<>();
+      List<FetchedLine> blobs = new ArrayList<>();
+      List<String> refusedHere = new ArrayList<>();
+      List<String> errorsHere = new ArrayList<>();
+      long[] inlineBytes = new long[1];
+      client.fetch(
+          config.deviceId(),
+          batch.stream().map(ManifestEntry::recordId).toList(),
+          line -> {
+            ManifestEntry entry = wanted.get(line.id());
+            if (entry == null) {
+              errorsHere.add(line.id() + ": not asked for");
+            } else if (line.error() != null) {
+              errorsHere.add(line.id() + ": " + line.error());
+            } else if (line.blob() != null) {
+              if (line.blob().equalsIgnoreCase(entry.sha256())) {
+                blobs.add(line);
+              } else {
+                refusedHere.add(
+                    line.id()
+                        + " (blob "
+                        + line.blob()
+                        + " is not the manifest's "
+                        + entry.sha256()
+                        + ")");
+              }
+            } else {
+              byte[] content = line.contentBase64() == null ? new byte[0] : line.contentBase64();
+              String actual = RecordPreparer.sha256(content);
+              if (actual.equalsIgnoreCase(entry.sha256())) {
+                inline.add(preparer.inline(line, entry.sha256(), content));
+                inlineBytes[0] += content.length;
+              } else {
+                refusedHere.add(line.id() + " (sha256 mismatch)");
+              }
+            }
+          });
+      return new Batch(inline, blobs, refusedHere, errorsHere, inlineBytes[0]);
+    }
+
+    private void downloadBlob(FetchedLine line) {
+      String sha = line.blob().toLowerCase(java.util.Locale.ROOT);
+      BlobFiles blobs = store.blobs();
+      if (!blobs.has(sha)) {
+        try (BlobFiles.Download d = blobs.startDownload(sha)) {
+          long offset = d.offset();
+          long before = offset;
+          try (ServiceClient.BlobStream stream = client.blob(sha, offset)) {
+            if (offset > 0 && !stream.partial()) {
+              d.restart();
+              before = 0;
+            }
+            long got = d.writeAll(stream.body(), cancel::cancelled);
+            listener.advanced(0, 0);
+            if (cancel.cancelled()) {
+              return;
+            }
+            if (before + got != line.sizeBytes()) {
+              // The size check is advisory: the hash decides.
+              errors.add(line.id() + ": blob size " + (before + got) + " != " + line.sizeBytes());
+            }
+          }
+          if (!d.finish()) {
+            refused.add(line.id() + " (blob sha256 mismatch)");
+            return;
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("blob " + sha + " for " + line.id() + " failed", e);
+        }
+      }
+      store.insert(List.of(preparer.blob(line, sha)));
+      records++;
+      bytes += line.sizeBytes();
+      listener.advanced(1, line.sizeBytes());
+    }
+  }
+}
