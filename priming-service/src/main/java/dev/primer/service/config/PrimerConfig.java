@@ -22,12 +22,6 @@ public interface PrimerConfig {
   /** The service clock. */
   ClockSettings clock();
 
-  /**
-   * The real-world fixtures folder the build hands every test (primer.fixtures); the service does
-   * not use it, but a {@code primer.*} key must map somewhere.
-   */
-  Optional<String> fixtures();
-
   /** Large-content storage. */
   interface Blobs {
     /** The directory of the content-addressed blob store (primer.blobs.dir). */
