@@ -187,7 +187,8 @@ final class BadInputCorpus {
     // Random single-character damage.
     for (int i = 0; i < 120; i++) {
       char[] chars = VALID_CALENDAR.toCharArray();
-      chars[random.nextInt(chars.length)] = ":;=\",\\\u0000\u00ff".charAt(random.nextInt(9));
+      String damage = ":;=\",\\\u0000\u00ff";
+      chars[random.nextInt(chars.length)] = damage.charAt(random.nextInt(damage.length()));
       broken.add(new String(chars));
     }
     broken.add("BEGIN:VCALENDAR\r\nX-LONG:" + "x".repeat(200_000) + "\r\nEND:VCALENDAR\r\n");
@@ -232,6 +233,7 @@ final class BadInputCorpus {
     broken.add(VALID_TERRITORY.replace("[[[-88.0", "[[[[[[[[-88.0"));
     broken.add(VALID_TERRITORY.replace("\"id\":\"t-drill\"", "\"id\":\"other-id\""));
     broken.add(VALID_TERRITORY.replace("\"id\":\"t-drill\"", "\"id\":42"));
+    broken.add(VALID_TERRITORY.replace("\"name\":\"Drill\"", "\"name\":\"Dr\\u0000ill\""));
     // A hole outside its shell.
     broken.add(
         VALID_TERRITORY.replace(
@@ -244,7 +246,8 @@ final class BadInputCorpus {
     for (int i = 0; i < 100; i++) {
       char[] chars = VALID_TERRITORY.toCharArray();
       int at = random.nextInt(chars.length);
-      chars[at] = "{}[],:\"-9e".charAt(random.nextInt(10));
+      String damage = "{}[],:\"-9e";
+      chars[at] = damage.charAt(random.nextInt(damage.length()));
       broken.add(new String(chars));
     }
     for (String body : broken) {
@@ -291,6 +294,9 @@ final class BadInputCorpus {
     lines.add(VALID_RECORD.replace("\"id\":\"r-drill\",", ""));
     lines.add(VALID_RECORD.replace("\"accountId\":\"a-drill\",", ""));
     lines.add(VALID_RECORD.replace("\"relatedIds\":[]", "\"relatedIds\":\"r1\""));
+    // PostgreSQL text cannot hold U+0000: it must be refused, not crash the insert.
+    lines.add(VALID_RECORD.replace("Drill contact", "Drill\\u0000contact"));
+    lines.add(VALID_RECORD.replace("\"id\":\"r-drill\"", "\"id\":\"r\\u0000\""));
     for (int i = 0; i < 80; i++) {
       lines.add(VALID_RECORD.substring(0, 1 + random.nextInt(VALID_RECORD.length() - 2)));
     }

@@ -147,12 +147,26 @@ final class Drills {
           "calendar");
       String device1 = enrol(http, "u1");
       String device2 = enrol(http, "u2");
-      ok(
-          http.get(
-              "/v1/devices/" + device1 + "/manifest?budget=100000000",
-              DevTokens.of("u1", "device")),
-          "first manifest");
+      awaitManifest(http, device1, "u1");
       return new SmallOrg("u1", "u2", "u3", device1, device2, "r1", sha256(blob));
+    }
+
+    /** Org data reaches manifests when the service's snapshot refreshes, a moment after imports. */
+    private static void awaitManifest(Http http, String device, String user) {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (true) {
+        Answer a =
+            http.get(
+                "/v1/devices/" + device + "/manifest?budget=100000000",
+                DevTokens.of(user, "device"));
+        if (a.status() == 200) {
+          return;
+        }
+        if (System.nanoTime() > deadline || !a.body().contains("unknown-user")) {
+          ok(a, "first manifest");
+        }
+        ServiceProcess.sleep(java.time.Duration.ofMillis(200));
+      }
     }
 
     private static String enrol(Http http, String user) {

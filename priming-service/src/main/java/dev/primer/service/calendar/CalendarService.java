@@ -8,6 +8,7 @@ import dev.primer.core.calendar.ParsedCalendar;
 import dev.primer.core.scoring.ModelBundles;
 import dev.primer.service.data.OrgDataChanges;
 import dev.primer.service.problem.ProblemException;
+import dev.primer.service.problem.StorableText;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,7 @@ public class CalendarService {
   @Transactional
   public CalendarAnswer store(String userId, byte[] ics) {
     String text = new String(ics, StandardCharsets.UTF_8);
+    StorableText.require(text, "the calendar");
     ParsedCalendar parsed;
     try {
       parsed = CalendarParser.parse(text, "calendar of " + userId);

@@ -66,6 +66,11 @@ public class ImportService {
         if (line.isBlank()) {
           continue;
         }
+        if (line.indexOf('\0') >= 0 || line.contains("\\u0000")) {
+          // PostgreSQL text cannot hold U+0000; refusing the line keeps the batch storable.
+          tally.reject(number, "contains U+0000, which no text field may hold");
+          continue;
+        }
         T value;
         try {
           value = reader.readValue(line);

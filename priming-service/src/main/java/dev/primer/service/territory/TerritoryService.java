@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.primer.service.data.OrgDataChanges;
 import dev.primer.service.problem.ProblemError;
 import dev.primer.service.problem.ProblemException;
+import dev.primer.service.problem.StorableText;
 import dev.primer.territory.GeoPoint;
 import dev.primer.territory.NamedPoint;
 import dev.primer.territory.Territory;
@@ -248,6 +249,7 @@ public class TerritoryService {
   }
 
   private GeoJsonReadResult read(String body) {
+    StorableText.require(body, "the GeoJSON");
     try {
       return TerritoryGeoJson.read(body);
     } catch (GeoJsonFormatException e) {
@@ -256,6 +258,7 @@ public class TerritoryService {
   }
 
   private JsonNode tree(String text) {
+    StorableText.require(text, "the GeoJSON");
     try {
       return json.readTree(text);
     } catch (IOException e) {
