@@ -166,7 +166,8 @@ public final class Syncer {
       for (String id : delta.order()) {
         ManifestEntry e = byId.get(id);
         if (e == null) {
-          throw new IllegalStateException("the manifest delta orders record " + id + " that it does not hold");
+          throw new IllegalStateException(
+              "the manifest delta orders record " + id + " that it does not hold");
         }
         ordered.add(e);
       }
