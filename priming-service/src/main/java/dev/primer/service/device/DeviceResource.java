@@ -1,0 +1,105 @@
+package dev.primer.service.device;
+
+import dev.primer.service.auth.Roles;
+import dev.primer.service.manifest.ManifestService;
+import dev.primer.service.problem.ProblemException;
+import dev.primer.service.records.RecordsFetch;
+import dev.primer.service.telemetry.TelemetryUpload;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Everything a device does: enrol, read its manifest, fetch its records, report telemetry. One
+ * resource for the whole /v1/devices tree (Quarkus REST routes a path prefix to one class); each
+ * method only delegates.
+ */
+@Path("/v1/devices")
+@RolesAllowed(Roles.DEVICE)
+public class DeviceResource {
+  @Inject DeviceService devices;
+  @Inject ManifestService manifests;
+  @Inject RecordsFetch records;
+  @Inject TelemetryUpload telemetry;
+  @Inject JsonWebToken caller;
+
+  /** Enrols a device for the calling user. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response enrol(Enrolment body) {
+    DeviceView d = devices.enrol(caller.getSubject(), body);
+    return Response.created(URI.create("/v1/devices/" + d.deviceId())).entity(d).build();
+  }
+
+  /** The manifest; 304 when If-None-Match names the current ETag. */
+  @GET
+  @Path("{id}/manifest")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response manifest(
+      @PathParam("id") String deviceId,
+      @QueryParam("budget") String budget,
+      @QueryParam("since") String since,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    long bytes = manifests.budget(Optional.ofNullable(budget));
+    var sinceGeneration = manifests.since(Optional.ofNullable(since));
+    ManifestService.Answer answer =
+        manifests.manifest(deviceId, caller.getSubject(), bytes, sinceGeneration);
+    if (matches(ifNoneMatch, answer.etag())) {
+      return Response.notModified().header(HttpHeaders.ETAG, answer.etag()).build();
+    }
+    return Response.ok(answer.manifest()).header(HttpHeaders.ETAG, answer.etag()).build();
+  }
+
+  private static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    return Arrays.stream(ifNoneMatch.split(","))
+        .map(String::strip)
+        .anyMatch(t -> t.equals("*") || t.equals(etag) || t.equals("W/" + etag));
+  }
+
+  /**
+   * The device's POST actions: {@code records:fetch} (one NDJSON line per asked id, in the asked
+   * order) and {@code telemetry} (access events, each stored once). The action is a path parameter
+   * because Quarkus REST does not route a literal ':' in a path template.
+   */
+  @POST
+  @Path("{id}/{action}")
+  @Consumes(MediaType.WILDCARD)
+  @Produces({RecordsFetch.NDJSON, MediaType.APPLICATION_JSON})
+  public Response act(
+      @PathParam("id") String deviceId,
+      @PathParam("action") String action,
+      @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+      @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+      InputStream body)
+      throws IOException {
+    return switch (action) {
+      case "records:fetch" -> records.fetch(deviceId, caller.getSubject(), acceptEncoding, body);
+      case "telemetry" ->
+          Response.ok(
+                  telemetry.upload(deviceId, caller.getSubject(), contentEncoding, body),
+                  MediaType.APPLICATION_JSON)
+              .build();
+      default -> throw ProblemException.notFound("device action", action);
+    };
+  }
+}

@@ -1,0 +1,82 @@
+package dev.primer.service.device;
+
+import dev.primer.service.problem.ProblemError;
+import dev.primer.service.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Enrols devices and answers whether a caller may use one. */
+@ApplicationScoped
+public class DeviceService {
+  private static final int MAX_NAME = 200;
+
+  @Inject Clock clock;
+
+  /** Enrols a device for {@code userId}. */
+  @Transactional
+  public DeviceView enrol(String userId, Enrolment body) {
+    List<ProblemError> errors = new ArrayList<>();
+    String name = body == null ? null : body.name();
+    String platform = body == null ? null : body.platform();
+    check(errors, "name", name);
+    check(errors, "platform", platform);
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          400,
+          "invalid-device",
+          "Invalid device",
+          errors.get(0).field() + ": " + errors.get(0).message(),
+          errors);
+    }
+    Device d = new Device();
+    d.id = "d-" + UUID.randomUUID();
+    d.userId = userId;
+    d.name = name.strip();
+    d.platform = platform.strip();
+    d.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    d.persist();
+    return DeviceView.of(d);
+  }
+
+  private static void check(List<ProblemError> errors, String field, String value) {
+    if (value == null || value.isBlank()) {
+      errors.add(ProblemError.field(field, "is required"));
+    } else if (value.length() > MAX_NAME) {
+      errors.add(
+          ProblemError.field(
+              field, "must be at most " + MAX_NAME + " characters, was " + value.length()));
+    }
+  }
+
+  /**
+   * The device, when the caller's user owns it: unknown devices are 404, another user's device is
+   * 403.
+   */
+  @Transactional
+  public DeviceView owned(String deviceId, String callerUserId) {
+    Device d = Device.findById(deviceId);
+    if (d == null) {
+      throw ProblemException.notFound("device", deviceId);
+    }
+    if (!d.userId.equals(callerUserId)) {
+      throw new ProblemException(
+          403, "forbidden", "Forbidden", "device '" + deviceId + "' belongs to another user");
+    }
+    return DeviceView.of(d);
+  }
+
+  /** Remembers the budget a device asked for, so the precompute builds for it. */
+  @Transactional
+  public void rememberBudget(String deviceId, long budget) {
+    Device.update(
+        "lastBudget = ?1 where id = ?2 and (lastBudget is null or lastBudget <> ?1)",
+        budget,
+        deviceId);
+  }
+}

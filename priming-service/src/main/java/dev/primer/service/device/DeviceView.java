@@ -1,0 +1,11 @@
+package dev.primer.service.device;
+
+import java.time.Instant;
+
+/** A device as the API shows it. */
+public record DeviceView(
+    String deviceId, String userId, String name, String platform, Instant createdAt) {
+  static DeviceView of(Device d) {
+    return new DeviceView(d.id, d.userId, d.name, d.platform, d.createdAt);
+  }
+}

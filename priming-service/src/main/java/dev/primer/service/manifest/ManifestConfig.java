@@ -1,0 +1,34 @@
+package dev.primer.service.manifest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How manifests are built ({@code primer.manifest.*}). */
+@ConfigMapping(prefix = "primer.manifest")
+public interface ManifestConfig {
+  /**
+   * Local time a rep's shift starts: before it a manifest is for today, from it on for tomorrow.
+   */
+  @WithDefault("07:00")
+  String shiftStart();
+
+  /**
+   * The baseline that selects while no model is active: the best baseline of model-training's
+   * results (appointments, recent, frequent or territory).
+   */
+  @WithDefault("territory")
+  String fallbackBaseline();
+
+  /** The largest budget a device may ask for, in bytes (default 64 GiB). */
+  @WithDefault("68719476736")
+  long maxBudget();
+
+  /** Generations kept per device for deltas; asking since an older one gets the full manifest. */
+  @WithDefault("20")
+  int keptGenerations();
+
+  /** How long to wait after an org data change before rebuilding the snapshot. */
+  @WithDefault("PT2S")
+  Duration snapshotDebounce();
+}

@@ -1,0 +1,160 @@
+package dev.primer.service.manifest;
+
+import dev.primer.service.device.DeviceService;
+import dev.primer.service.device.DeviceView;
+import dev.primer.service.problem.ProblemException;
+import dev.primer.service.selection.SelectionService;
+import dev.primer.service.selection.UserSelection;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Builds a device's manifest: its user's selection, numbered as a generation, full or as a delta.
+ */
+@ApplicationScoped
+public class ManifestService {
+  @Inject DeviceService devices;
+  @Inject SelectionService selections;
+  @Inject Generations generations;
+  @Inject ManifestConfig config;
+  @Inject MeterRegistry meters;
+
+  private Timer buildTimer;
+  private DistributionSummary bytesSummary;
+
+  @PostConstruct
+  void init() {
+    buildTimer =
+        Timer.builder("primer.manifest.build")
+            .description("Time to answer a manifest request (selection, generation, delta)")
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .register(meters);
+    bytesSummary =
+        DistributionSummary.builder("primer.manifest.bytes")
+            .description("Bytes of content listed by the manifests served")
+            .baseUnit("bytes")
+            .register(meters);
+  }
+
+  /** The answer to a manifest request: the manifest and its ETag. */
+  public record Answer(String etag, ManifestView manifest) {}
+
+  /** Parses and checks the budget query parameter. */
+  public long budget(Optional<String> raw) {
+    if (raw.isEmpty() || raw.get().isBlank()) {
+      throw ProblemException.badRequest("invalid-budget", "budget", "is required (bytes)");
+    }
+    long budget;
+    try {
+      budget = Long.parseLong(raw.get().strip());
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest(
+          "invalid-budget", "budget", "must be a whole number of bytes, was '" + raw.get() + "'");
+    }
+    if (budget <= 0) {
+      throw ProblemException.badRequest("invalid-budget", "budget", "must be > 0, was " + budget);
+    }
+    if (budget > config.maxBudget()) {
+      throw ProblemException.badRequest(
+          "invalid-budget",
+          "budget",
+          "must be at most " + config.maxBudget() + " bytes, was " + budget);
+    }
+    return budget;
+  }
+
+  /** Parses the since query parameter. */
+  public OptionalLong since(Optional<String> raw) {
+    if (raw.isEmpty() || raw.get().isBlank()) {
+      return OptionalLong.empty();
+    }
+    try {
+      long since = Long.parseLong(raw.get().strip());
+      if (since < 0) {
+        throw new NumberFormatException();
+      }
+      return OptionalLong.of(since);
+    } catch (NumberFormatException e) {
+      throw ProblemException.badRequest(
+          "invalid-since", "since", "must be a generation number >= 0, was '" + raw.get() + "'");
+    }
+  }
+
+  /** The device's manifest for the budget, as a delta when {@code since} names a kept one. */
+  public Answer manifest(String deviceId, String callerUserId, long budget, OptionalLong since) {
+    long t0 = System.nanoTime();
+    DeviceView device = devices.owned(deviceId, callerUserId);
+    UserSelection s = selections.selectionFor(device.userId(), budget);
+    ManifestContent content =
+        new ManifestContent(
+            s.day(),
+            s.modelId(),
+            s.selector(),
+            s.note(),
+            s.budget(),
+            s.bytes(),
+            s.entries(),
+            s.notFitted());
+    long generation = generations.resolve(deviceId, content, s.builtAt());
+    devices.rememberBudget(deviceId, budget);
+    String etag = "\"" + generation + "-" + content.hash().substring(0, 16) + "\"";
+    Optional<Generations.Stored> old =
+        since.isPresent() ? generations.find(deviceId, since.getAsLong()) : Optional.empty();
+    ManifestView view;
+    if (old.isPresent()) {
+      ManifestDelta delta = ManifestDelta.between(old.get().entries(), content.entries());
+      view =
+          new ManifestView(
+              deviceId,
+              device.userId(),
+              generation,
+              since.getAsLong(),
+              false,
+              etag,
+              s.day(),
+              s.modelId(),
+              s.selector(),
+              s.note(),
+              s.budget(),
+              s.bytes(),
+              s.builtAt(),
+              null,
+              delta.added(),
+              delta.changed(),
+              delta.removed(),
+              delta.order(),
+              s.notFitted());
+    } else {
+      view =
+          new ManifestView(
+              deviceId,
+              device.userId(),
+              generation,
+              since.isPresent() ? since.getAsLong() : null,
+              true,
+              etag,
+              s.day(),
+              s.modelId(),
+              s.selector(),
+              s.note(),
+              s.budget(),
+              s.bytes(),
+              s.builtAt(),
+              s.entries(),
+              null,
+              null,
+              null,
+              null,
+              s.notFitted());
+    }
+    buildTimer.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+    bytesSummary.record(s.bytes());
+    return new Answer(etag, view);
+  }
+}

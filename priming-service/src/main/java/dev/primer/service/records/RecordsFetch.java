@@ -1,0 +1,86 @@
+package dev.primer.service.records;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.service.device.DeviceService;
+import dev.primer.service.manifest.CurrentManifest;
+import dev.primer.service.manifest.Generations;
+import dev.primer.service.problem.ProblemException;
+import dev.primer.service.upload.BoundedInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPOutputStream;
+
+/** {@code records:fetch}: streams the records of a device's manifest, in the order asked. */
+@ApplicationScoped
+public class RecordsFetch {
+  /** The most ids one request may ask for. */
+  public static final int MAX_IDS = 1000;
+
+  /** Newline-delimited JSON. */
+  public static final String NDJSON = "application/x-ndjson";
+
+  private static final long MAX_BODY = 256 * 1024;
+
+  @Inject DeviceService devices;
+  @Inject Generations generations;
+  @Inject RecordStreamer streamer;
+  @Inject ObjectMapper json;
+
+  /** The streamed answer; ids outside the device's current manifest get an error line. */
+  public Response fetch(
+      String deviceId, String callerUserId, String acceptEncoding, InputStream body)
+      throws IOException {
+    devices.owned(deviceId, callerUserId);
+    List<String> ids = ids(BoundedInput.of(body, MAX_BODY, "the list of ids").readAllBytes());
+    CurrentManifest manifest = generations.current(deviceId);
+    boolean gzip =
+        acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
+    StreamingOutput out =
+        stream -> {
+          if (gzip) {
+            try (GZIPOutputStream z = new GZIPOutputStream(stream, 1 << 16)) {
+              streamer.write(ids, manifest.recordIds(), z);
+            }
+          } else {
+            streamer.write(ids, manifest.recordIds(), stream);
+          }
+        };
+    Response.ResponseBuilder r = Response.ok(out, NDJSON);
+    if (gzip) {
+      r.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+    }
+    return r.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+  }
+
+  private List<String> ids(byte[] body) {
+    FetchRequest request;
+    try {
+      request = json.readValue(body, FetchRequest.class);
+    } catch (IOException e) {
+      throw ProblemException.badRequest(
+          "invalid-fetch", "ids", "the body must be {\"ids\": [\"r…\", …]}");
+    }
+    if (request == null || request.ids() == null) {
+      throw ProblemException.badRequest("invalid-fetch", "ids", "is required");
+    }
+    if (request.ids().size() > MAX_IDS) {
+      throw ProblemException.badRequest(
+          "invalid-fetch",
+          "ids",
+          "at most " + MAX_IDS + " ids per request, was " + request.ids().size());
+    }
+    for (int i = 0; i < request.ids().size(); i++) {
+      if (request.ids().get(i) == null || request.ids().get(i).isBlank()) {
+        throw ProblemException.badRequest("invalid-fetch", "ids[" + i + "]", "must be a record id");
+      }
+    }
+    return request.ids();
+  }
+}

@@ -1,0 +1,215 @@
+package dev.primer.service.selection;
+
+import dev.primer.core.candidates.CandidateGenerator;
+import dev.primer.core.candidates.CandidateSettings;
+import dev.primer.core.catalog.Catalog;
+import dev.primer.core.day.DayContext;
+import dev.primer.core.features.FeatureExtractor;
+import dev.primer.core.selection.Baselines;
+import dev.primer.core.selection.ModelSelector;
+import dev.primer.core.selection.Selection;
+import dev.primer.core.selection.SelectionEntry;
+import dev.primer.core.selection.SelectionSettings;
+import dev.primer.core.selection.Selector;
+import dev.primer.service.manifest.ManifestConfig;
+import dev.primer.service.manifest.ManifestEntry;
+import dev.primer.service.manifest.ShiftDay;
+import dev.primer.service.model.ActiveModel;
+import dev.primer.service.model.ModelRegistry;
+import dev.primer.service.problem.ProblemException;
+import dev.primer.service.snapshot.OrgSnapshot;
+import dev.primer.service.snapshot.Snapshots;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Chooses the records for a user's next shift day with priming-core: the active model's {@link
+ * ModelSelector}, or the configured baseline while no model is active. Selections are stored and
+ * reused while the day, the model and the org data are unchanged.
+ */
+@ApplicationScoped
+public class SelectionService {
+  private static final CandidateSettings CANDIDATES = CandidateSettings.defaults();
+
+  @Inject Snapshots snapshots;
+  @Inject ModelRegistry models;
+  @Inject ManifestConfig config;
+  @Inject Clock clock;
+  @Inject SelectionStore store;
+  @Inject MeterRegistry meters;
+
+  private final AtomicReference<SelectorChoice> modelChoice = new AtomicReference<>();
+  private LocalTime shiftStart;
+  private Timer computeTimer;
+
+  @PostConstruct
+  void init() {
+    shiftStart = LocalTime.parse(config.shiftStart());
+    baseline(config.fallbackBaseline());
+    computeTimer =
+        Timer.builder("primer.selection.compute")
+            .description(
+                "Time to compute one user's selection (candidates, features, scores, fill)")
+            .publishPercentiles(0.5, 0.95, 0.99)
+            .register(meters);
+  }
+
+  /** The selector in force now. */
+  public SelectorChoice choice() {
+    Optional<ActiveModel> active = models.active();
+    if (active.isEmpty()) {
+      String name = config.fallbackBaseline();
+      return new SelectorChoice(
+          "",
+          "fallback:" + name,
+          "no model is active: the " + name + " baseline selected these records",
+          baseline(name));
+    }
+    SelectorChoice current = modelChoice.get();
+    if (current != null && current.modelId().equals(active.get().id())) {
+      return current;
+    }
+    SelectorChoice fresh =
+        new SelectorChoice(
+            active.get().id(),
+            "model",
+            "",
+            new ModelSelector(
+                "model",
+                new CandidateGenerator(CANDIDATES),
+                new FeatureExtractor(CANDIDATES.minLinkConfidence()),
+                active.get().bundle().scorer(),
+                SelectionSettings.defaults(),
+                CANDIDATES.minLinkConfidence()));
+    modelChoice.set(fresh);
+    return fresh;
+  }
+
+  private static Selector baseline(String name) {
+    return switch (name) {
+      case "appointments" -> Baselines.appointments(CANDIDATES.minLinkConfidence());
+      case "recent" -> Baselines.recent();
+      case "frequent" -> Baselines.frequent();
+      case "territory" -> Baselines.territory();
+      default ->
+          throw new IllegalArgumentException(
+              "primer.manifest.fallback-baseline must be one of appointments, recent, frequent,"
+                  + " territory; was "
+                  + name);
+    };
+  }
+
+  /** The user's next shift day after now (see {@link ShiftDay}). */
+  public LocalDate dayFor(OrgSnapshot s, int u) {
+    return ShiftDay.next(clock.instant(), s.catalog().user(u).timezone(), shiftStart);
+  }
+
+  /** The user's index in the snapshot; 404 when the org data does not know the user. */
+  public static int userIndex(OrgSnapshot s, String userId) {
+    return s.user(userId)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    404,
+                    "unknown-user",
+                    "Unknown user",
+                    "user '" + userId + "' is not in the imported org data"));
+  }
+
+  /** The user's selection for a budget: the stored one while fresh, else computed and stored. */
+  public UserSelection selectionFor(String userId, long budget) {
+    OrgSnapshot s = snapshots.current();
+    int u = userIndex(s, userId);
+    LocalDate day = dayFor(s, u);
+    SelectorChoice choice = choice();
+    Optional<UserSelection> stored = store.find(userId, day, budget);
+    if (stored.isPresent() && stored.get().freshFor(day, choice, s.dataVersion())) {
+      return stored.get();
+    }
+    UserSelection computed = compute(s, u, day, List.of(budget), choice).get(0);
+    store.save(List.of(computed));
+    return computed;
+  }
+
+  /** Computes the user's selections for several budgets at once (the scoring is shared). */
+  public List<UserSelection> compute(
+      OrgSnapshot s, int u, LocalDate day, List<Long> budgets, SelectorChoice choice) {
+    long t0 = System.nanoTime();
+    DayContext ctx = s.context(u, day);
+    List<Selection> selections = new ArrayList<>();
+    OptionalDouble expected = OptionalDouble.empty();
+    if (choice.selector() instanceof ModelSelector model) {
+      ModelSelector.Scored scored = model.score(ctx);
+      double sum = 0;
+      for (double score : scored.scores()) {
+        sum += score;
+      }
+      expected = OptionalDouble.of(sum);
+      for (long budget : budgets) {
+        selections.add(model.fill(ctx, scored, budget));
+      }
+    } else {
+      selections.addAll(choice.selector().select(ctx, budgets));
+    }
+    long nanos = System.nanoTime() - t0;
+    computeTimer.record(nanos, TimeUnit.NANOSECONDS);
+    Instant now = clock.instant();
+    List<UserSelection> out = new ArrayList<>();
+    for (Selection selection : selections) {
+      String note = selection.note();
+      if (!choice.note().isEmpty()) {
+        note = note.isEmpty() ? choice.note() : choice.note() + "; " + note;
+      }
+      out.add(
+          new UserSelection(
+              s.catalog().user(u).id(),
+              day,
+              selection.budgetBytes(),
+              choice.modelId(),
+              s.dataVersion(),
+              choice.name(),
+              note,
+              selection.bytes(),
+              entries(s, selection),
+              selection.notFitted().stream().map(r -> s.catalog().record(r).id()).toList(),
+              expected,
+              now,
+              TimeUnit.NANOSECONDS.toMillis(nanos)));
+    }
+    return out;
+  }
+
+  private static List<ManifestEntry> entries(OrgSnapshot s, Selection selection) {
+    Catalog catalog = s.catalog();
+    List<ManifestEntry> out = new ArrayList<>(selection.entries().size());
+    for (SelectionEntry e : selection.entries()) {
+      var record = catalog.record(e.record());
+      out.add(
+          new ManifestEntry(
+              record.id(),
+              record.version(),
+              record.sizeBytes(),
+              s.sha256Of(e.record()),
+              e.tier().name().toLowerCase(Locale.ROOT),
+              e.score(),
+              e.reason(),
+              record.type().wireName(),
+              record.title()));
+    }
+    return out;
+  }
+}

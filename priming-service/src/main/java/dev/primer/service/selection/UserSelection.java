@@ -1,0 +1,42 @@
+package dev.primer.service.selection;
+
+import dev.primer.service.manifest.ManifestEntry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * What was chosen for one user, day and budget, with what it was chosen from.
+ *
+ * @param modelId the active model's id, or empty when a fallback baseline selected
+ * @param dataVersion the org data version of the snapshot it was computed from
+ * @param expectedAccesses the sum of scores over every candidate (empty for baselines)
+ */
+public record UserSelection(
+    String userId,
+    LocalDate day,
+    long budget,
+    String modelId,
+    String dataVersion,
+    String selector,
+    String note,
+    long bytes,
+    List<ManifestEntry> entries,
+    List<String> notFitted,
+    OptionalDouble expectedAccesses,
+    Instant builtAt,
+    long buildMs) {
+  public UserSelection {
+    entries = List.copyOf(entries);
+    notFitted = List.copyOf(notFitted);
+  }
+
+  /** Whether this selection is still what the current model and data would choose. */
+  public boolean freshFor(LocalDate day, SelectorChoice choice, String dataVersion) {
+    return this.day.equals(day)
+        && modelId.equals(choice.modelId())
+        && selector.equals(choice.name())
+        && this.dataVersion.equals(dataVersion);
+  }
+}

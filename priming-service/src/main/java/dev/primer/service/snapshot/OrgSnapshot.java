@@ -1,0 +1,72 @@
+package dev.primer.service.snapshot;
+
+import dev.primer.core.appointments.CalendarAppointments;
+import dev.primer.core.catalog.Catalog;
+import dev.primer.core.day.DayContext;
+import dev.primer.core.day.DayContextFactory;
+import dev.primer.core.history.InteractionHistory;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The organisation as priming-core sees it, loaded from PostgreSQL at one moment: the catalog of
+ * primable records (those with content), every interaction, every calendar. Immutable once built
+ * and shared by all requests until a newer one replaces it.
+ *
+ * @param dataVersion identifies the data this snapshot was built from; selections computed from
+ *     snapshots of the same version are interchangeable
+ */
+public record OrgSnapshot(
+    Catalog catalog,
+    InteractionHistory history,
+    CalendarAppointments appointments,
+    DayContextFactory contexts,
+    String[] sha256,
+    String dataVersion,
+    Instant loadedAt,
+    Duration loadTime) {
+
+  /** Builds the snapshot's day-context factory over its own history and calendars. */
+  public static OrgSnapshot of(
+      Catalog catalog,
+      InteractionHistory history,
+      CalendarAppointments appointments,
+      String[] sha256,
+      String dataVersion,
+      Instant loadedAt,
+      Duration loadTime) {
+    return new OrgSnapshot(
+        catalog,
+        history,
+        appointments,
+        new DayContextFactory(history, appointments),
+        sha256,
+        dataVersion,
+        loadedAt,
+        loadTime);
+  }
+
+  /** The user's dense index, when the user is known. */
+  public OptionalInt user(String userId) {
+    return catalog.userIndex(userId);
+  }
+
+  /** What user {@code u} knew before {@code day} began. */
+  public DayContext context(int u, LocalDate day) {
+    return contexts.contextFor(u, day);
+  }
+
+  /** The SHA-256 of a record's content (every record in the catalog has content). */
+  public String sha256Of(int record) {
+    return sha256[record];
+  }
+
+  /** A record's catalog index by id, when it is primable. */
+  public Optional<Integer> record(String recordId) {
+    OptionalInt r = catalog.recordIndex(recordId);
+    return r.isPresent() ? Optional.of(r.getAsInt()) : Optional.empty();
+  }
+}

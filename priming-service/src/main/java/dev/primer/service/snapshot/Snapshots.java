@@ -1,0 +1,109 @@
+package dev.primer.service.snapshot;
+
+import dev.primer.service.data.OrgDataChanged;
+import dev.primer.service.manifest.ManifestConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * The current org snapshot. Rebuilt on one background thread when org data changes (debounced, so a
+ * bulk import of many chunks costs one rebuild) and swapped in atomically; requests never wait for
+ * a rebuild, except the very first one after startup.
+ */
+@ApplicationScoped
+public class Snapshots {
+  private static final Logger LOG = Logger.getLogger(Snapshots.class);
+
+  @Inject SnapshotLoader loader;
+  @Inject ManifestConfig config;
+
+  private final AtomicReference<OrgSnapshot> current = new AtomicReference<>();
+  private final CompletableFuture<OrgSnapshot> first = new CompletableFuture<>();
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "org-snapshot");
+            t.setDaemon(true);
+            return t;
+          });
+  private ScheduledFuture<?> pending;
+
+  void onStart(@Observes StartupEvent event) {
+    executor.execute(this::rebuild);
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    executor.shutdownNow();
+  }
+
+  /** Schedules a rebuild after the debounce delay; a change within it moves the rebuild later. */
+  void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrgDataChanged change) {
+    requestRebuild();
+  }
+
+  /** Rebuilds soon (debounced). */
+  public synchronized void requestRebuild() {
+    if (pending != null && !pending.isDone()) {
+      pending.cancel(false);
+    }
+    pending =
+        executor.schedule(
+            this::rebuild, config.snapshotDebounce().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The current snapshot; only the very first call after startup waits for it to load. */
+  public OrgSnapshot current() {
+    OrgSnapshot s = current.get();
+    if (s != null) {
+      return s;
+    }
+    try {
+      return first.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the org snapshot loads", e);
+    } catch (ExecutionException e) {
+      // The first load failed (the database was down?): try again on this thread.
+      return refreshNow();
+    }
+  }
+
+  /** Rebuilds now on the snapshot thread and waits for it; for the nightly precompute and tests. */
+  public OrgSnapshot refreshNow() {
+    try {
+      return executor.submit(this::rebuild).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the org snapshot loads", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot load the org snapshot", e.getCause());
+    }
+  }
+
+  private OrgSnapshot rebuild() {
+    try {
+      OrgSnapshot s = loader.load();
+      current.set(s);
+      first.complete(s);
+      return s;
+    } catch (RuntimeException e) {
+      LOG.error("org snapshot rebuild failed; the previous one stays", e);
+      if (current.get() == null) {
+        first.completeExceptionally(e);
+      }
+      throw e;
+    }
+  }
+}
