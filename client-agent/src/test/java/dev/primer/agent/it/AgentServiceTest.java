@@ -409,7 +409,8 @@ class AgentServiceTest {
     assertThat(delta.out()).contains("sync complete").contains("evicted " + (changed.size() + 1));
     // 1% of the user's records changed: the delta moves at most 3% of a full sync's bytes.
     long deltaWire = wire(delta.out());
-    System.out.printf("delta after 1%% changed: %d bytes vs full sync %d bytes (%.2f%%)%n",
+    System.out.printf(
+        "delta after 1%% changed: %d bytes vs full sync %d bytes (%.2f%%)%n",
         deltaWire, fullWire, 100.0 * deltaWire / fullWire);
     assertThat(deltaWire).isLessThanOrEqualTo(fullWire * 3 / 100);
     try (LocalStore store = open(home)) {
