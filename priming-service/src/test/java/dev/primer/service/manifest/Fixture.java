@@ -30,6 +30,25 @@ public final class Fixture {
           + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-88.2,41.5],[-87.2,41.5],"
           + "[-87.2,42.2],[-88.2,42.2],[-88.2,41.5]]]}}";
 
+  /** u1 visits account 2 on March 2nd; the link comes from the attendee's domain. */
+  public static final String CALENDAR =
+      String.join(
+          "\r\n",
+          "BEGIN:VCALENDAR",
+          "VERSION:2.0",
+          "PRODID:-//primer//test//EN",
+          "BEGIN:VEVENT",
+          "UID:visit-1@test",
+          "DTSTAMP:20260201T000000Z",
+          "CREATED:20260201T000000Z",
+          "DTSTART:20260302T160000Z",
+          "DTEND:20260302T170000Z",
+          "SUMMARY:Visit",
+          "ATTENDEE:mailto:bob@account2.example",
+          "END:VEVENT",
+          "END:VCALENDAR",
+          "");
+
   private static String largeSha;
 
   private Fixture() {}
@@ -92,6 +111,11 @@ public final class Fixture {
           c,
           "INSERT INTO records (id, account_id, type, title, size_bytes, version, updated_at)"
               + " VALUES ('r-a1-nocontent', 'a1', 'price-list', 'Price list', 5000, 1, now())");
+      exec(
+          c,
+          "INSERT INTO calendars (user_id, ics, sha256) VALUES ('u1', ?, ?)",
+          CALENDAR,
+          sha(CALENDAR.getBytes(StandardCharsets.UTF_8)));
       Instant t = Instant.parse("2026-02-20T15:00:00Z");
       for (String r : new String[] {"r-a2-contact", "r-a1-contact", "r-a3-service-history"}) {
         exec(
