@@ -17,7 +17,11 @@ final class DevTokens {
   private DevTokens() {}
 
   static String of(String user, String role) {
-    return Tokens.mint(DEV_KEY, ISSUER, user, List.of(role), Instant.now(), Duration.ofHours(2));
+    return withRoles(user, List.of(role));
+  }
+
+  static String withRoles(String user, List<String> roles) {
+    return Tokens.mint(DEV_KEY, ISSUER, user, roles, Instant.now(), Duration.ofHours(2));
   }
 
   static String expired(String user, String role) {

@@ -263,9 +263,34 @@ final class Drills {
           "--server",
           service.url(),
           "--token",
-          DevTokens.of("drill-integrator", "integrator"),
+          DevTokens.withRoles("drill-loader", List.of("integrator", "admin")),
           "--content",
           "small");
+    }
+
+    /**
+     * Runs the nightly precompute now and waits for it, as the overnight window would find it: it
+     * rebuilds the service's org snapshot, so the pushed data is what devices get next.
+     */
+    void precompute(ServiceProcess service) {
+      Http http = new Http(service.url());
+      String admin = DevTokens.of("drill-admin", "admin");
+      long runId =
+          json(ok(http.send("POST", "/v1/admin/precompute", admin, "", ""), "precompute"))
+              .path("runId")
+              .asLong();
+      long deadline = System.nanoTime() + 600_000_000_000L;
+      while (System.nanoTime() < deadline) {
+        JsonNode run = json(ok(http.get("/v1/admin/precompute", admin), "precompute progress"));
+        if (run.path("runId").asLong() >= runId && run.path("state").asText().equals("finished")) {
+          if (run.path("usersFailed").asLong() > 0) {
+            throw new IllegalStateException("precompute failed for some users: " + run);
+          }
+          return;
+        }
+        ServiceProcess.sleep(java.time.Duration.ofMillis(250));
+      }
+      throw new IllegalStateException("the precompute did not finish within 10 minutes");
     }
 
     private static void cli(String... args) {

@@ -29,6 +29,7 @@ class FaultDrillTest {
     org = Drills.GeneratedOrg.generate(7);
     service = ServiceProcess.start("primer_e2e_fault", org.night());
     org.push(service);
+    org.precompute(service);
     homes = Files.createDirectories(Repo.root().resolve("e2e/target/agents/fault"));
   }
 
@@ -49,7 +50,7 @@ class FaultDrillTest {
     for (int i = 0; i < KILLS; i++) {
       Path home = homes.resolve("kill-" + i);
       LoadDrillTest.deleteTree(home);
-      Agents.enroll(home, service.url(), user, "64MiB");
+      Agents.enroll(home, service.url(), user, "256MiB");
       Process sync = Agents.startSyncProcess(home, homes.resolve("kill-" + i + ".log"));
       // JVM start-up takes ~0.4 s of this; the rest lands anywhere in the download.
       Thread.sleep(300 + random.nextInt(2500));
@@ -93,7 +94,7 @@ class FaultDrillTest {
             + " || (select count(*) from interactions) || '/' || (select count(*) from devices)";
     Path home = homes.resolve("pg-restart");
     LoadDrillTest.deleteTree(home);
-    Agents.enroll(home, service.url(), org.users().get(1), "64MiB");
+    Agents.enroll(home, service.url(), org.users().get(1), "256MiB");
     String before = Postgres.psql(service.database(), countAll).trim();
 
     Process sync = Agents.startSyncProcess(home, homes.resolve("pg-restart.log"));

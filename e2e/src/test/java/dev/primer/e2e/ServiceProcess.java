@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,22 +28,35 @@ final class ServiceProcess implements AutoCloseable {
   private final Path log;
   private final Path blobs;
   private final int port;
+  private final Map<String, String> properties;
   private Process process;
 
-  private ServiceProcess(String database, Instant now, Path log, Path blobs, int port) {
+  private ServiceProcess(
+      String database, Instant now, Path log, Path blobs, int port, Map<String, String> properties) {
     this.database = database;
     this.now = now;
     this.log = log;
     this.blobs = blobs;
     this.port = port;
+    this.properties = Map.copyOf(properties);
   }
 
   /** Starts a service on an emptied database {@code database} whose clock stands at {@code now}. */
   static ServiceProcess start(String database, Instant now) {
+    return start(database, now, Map.of());
+  }
+
+  /** As {@link #start(String, Instant)}, with extra configuration {@code properties}. */
+  static ServiceProcess start(String database, Instant now, Map<String, String> properties) {
     Path dir = ROOT.resolve("e2e/target/services/" + database);
     ServiceProcess service =
         new ServiceProcess(
-            database, now, dir.resolve("service.log"), dir.resolve("blobs"), freePort());
+            database,
+            now,
+            dir.resolve("service.log"),
+            dir.resolve("blobs"),
+            freePort(),
+            properties);
     try {
       Files.createDirectories(dir);
       deleteTree(service.blobs);
@@ -76,6 +90,7 @@ final class ServiceProcess implements AutoCloseable {
     cmd.add("-Dquarkus.http.port=" + port);
     cmd.add("-Dprimer.blobs.dir=" + blobs);
     cmd.add("-Dprimer.clock.now=" + now);
+    properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
     cmd.add("-jar");
     cmd.add(jar.toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
