@@ -1,7 +1,6 @@
 package dev.primer.service.precompute;
 
 import dev.primer.service.selection.SelectionService;
-import dev.primer.service.selection.SelectionStore;
 import dev.primer.service.selection.SelectorChoice;
 import dev.primer.service.selection.UserSelection;
 import dev.primer.service.snapshot.OrgSnapshot;
@@ -44,7 +43,6 @@ public class PrecomputeService {
   @Inject PrecomputeRuns runs;
   @Inject Snapshots snapshots;
   @Inject SelectionService selections;
-  @Inject SelectionStore store;
   @Inject Clock clock;
   @Inject MeterRegistry meters;
 
@@ -98,17 +96,18 @@ public class PrecomputeService {
   public PrecomputeStatus start(String trigger) {
     if (running.compareAndSet(false, true)) {
       try {
-        OrgSnapshot known = snapshots.current();
-        List<String> users = new ArrayList<>();
-        for (int u = 0; u < known.catalog().userCount(); u++) {
-          users.add(known.catalog().user(u).id());
-        }
-        long id = runs.create(trigger, users, clock.instant());
+        long id = runs.create(trigger, List.of(), clock.instant());
         driver.execute(
             () -> {
               try {
                 // Telemetry since the last rebuild counts too: load the data as it is now.
-                execute(id, snapshots.refreshNow());
+                OrgSnapshot s = snapshots.refreshNow();
+                List<String> users = new ArrayList<>();
+                for (int u = 0; u < s.catalog().userCount(); u++) {
+                  users.add(s.catalog().user(u).id());
+                }
+                runs.addUsers(id, users);
+                execute(id, s);
               } catch (RuntimeException e) {
                 LOG.error("precompute run failed", e);
               } finally {
@@ -208,6 +207,6 @@ public class PrecomputeService {
     }
     LocalDate day = selections.dayFor(s, u.getAsInt());
     List<UserSelection> computed = selections.compute(s, u.getAsInt(), day, budgets, choice);
-    store.save(computed);
+    selections.save(computed);
   }
 }

@@ -65,15 +65,20 @@ public class SnapshotLoader {
         List<Account> accounts = accounts(c);
         List<String> shas = new ArrayList<>();
         List<CrmRecord> records = records(c, shas);
+        long t1 = System.nanoTime();
         Catalog catalog = Catalog.of(users, accounts, records, territories);
+        long t2 = System.nanoTime();
         InteractionHistory history = interactions(c, catalog);
+        long t3 = System.nanoTime();
         Map<Integer, ParsedCalendar> calendars = calendars(c, catalog);
         c.commit();
         CalendarAppointments appointments = new CalendarAppointments(catalog, calendars);
-        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        long t4 = System.nanoTime();
+        Duration took = Duration.ofNanos(t4 - t0);
         LOG.infof(
             "org snapshot %s: %d users, %d accounts, %d primable records, %d interactions,"
-                + " %d calendars, %d territories in %d ms",
+                + " %d calendars, %d territories in %d ms (rows %d ms, catalog %d ms,"
+                + " interactions %d ms, calendars %d ms)",
             version,
             users.size(),
             accounts.size(),
@@ -81,7 +86,11 @@ public class SnapshotLoader {
             history.size(),
             calendars.size(),
             territories.size(),
-            took.toMillis());
+            took.toMillis(),
+            (t1 - t0) / 1_000_000,
+            (t2 - t1) / 1_000_000,
+            (t3 - t2) / 1_000_000,
+            (t4 - t3) / 1_000_000);
         return OrgSnapshot.of(
             catalog,
             history,
