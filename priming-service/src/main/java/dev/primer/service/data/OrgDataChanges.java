@@ -33,18 +33,7 @@ public class OrgDataChanges {
 
   /** Marks {@code what} as changed; call it inside the transaction that changes it. */
   public void changed(String what) {
-    try (Connection c = db.getConnection();
-        PreparedStatement bump =
-            c.prepareStatement(
-                "INSERT INTO data_changes (what, version, changed_at)"
-                    + " VALUES (?, nextval('data_version'), now())"
-                    + " ON CONFLICT (what) DO UPDATE"
-                    + " SET version = excluded.version, changed_at = excluded.changed_at")) {
-      bump.setString(1, what);
-      bump.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot record a change of " + what, e);
-    }
+    touched(what);
     OrgDataChanged changed = new OrgDataChanged(what);
     if (transactions.getTransactionKey() == null) {
       event.fire(changed);
@@ -62,6 +51,25 @@ public class OrgDataChanges {
             }
           }
         });
+  }
+
+  /**
+   * Bumps the data version of {@code what} without an event: record content arrives upload by
+   * upload, by the hundred thousand, and readers that care poll {@link #version()} instead.
+   */
+  public void touched(String what) {
+    try (Connection c = db.getConnection();
+        PreparedStatement bump =
+            c.prepareStatement(
+                "INSERT INTO data_changes (what, version, changed_at)"
+                    + " VALUES (?, nextval('data_version'), now())"
+                    + " ON CONFLICT (what) DO UPDATE"
+                    + " SET version = excluded.version, changed_at = excluded.changed_at")) {
+      bump.setString(1, what);
+      bump.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot record a change of " + what, e);
+    }
   }
 
   /** The latest data version: grows whenever any org data changes; 0 when none ever did. */

@@ -1,6 +1,12 @@
 package dev.primer.service.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -26,8 +32,19 @@ public class ProblemMappers {
         Problem.of(e.type(), e.title(), e.status(), e.detail(), instance(uri), e.errors()));
   }
 
-  /** A body that is not valid JSON or does not fit the expected shape. */
-  @ServerExceptionMapper
+  /**
+   * A body that is not valid JSON or does not fit the expected shape. The subclasses are named
+   * because Quarkus has its own, more specific mappers for some of them.
+   */
+  @ServerExceptionMapper({
+    JsonProcessingException.class,
+    JsonParseException.class,
+    JsonMappingException.class,
+    MismatchedInputException.class,
+    InvalidFormatException.class,
+    ValueInstantiationException.class,
+    UnrecognizedPropertyException.class
+  })
   public Response badJson(JsonProcessingException e, UriInfo uri) {
     String message = JsonErrors.describe(e);
     return respond(

@@ -45,8 +45,7 @@ class ProblemDocumentsTest {
 
   @Test
   void wrongRoleIs403Problem() {
-    given()
-        .header("Authorization", TestTokens.bearer("u1", Roles.DEVICE))
+    TestTokens.as("u1", Roles.DEVICE)
         .when()
         .get("/v1/models")
         .then()
@@ -58,8 +57,7 @@ class ProblemDocumentsTest {
 
   @Test
   void rightRoleIsServed() {
-    given()
-        .header("Authorization", TestTokens.bearer("u1", Roles.DATA_SCIENTIST))
+    TestTokens.as("u1", Roles.DATA_SCIENTIST)
         .when()
         .get("/v1/models")
         .then()
@@ -69,8 +67,7 @@ class ProblemDocumentsTest {
 
   @Test
   void unknownRouteIs404Problem() {
-    given()
-        .header("Authorization", TestTokens.bearer("u1", Roles.ADMIN))
+    TestTokens.as("u1", Roles.ADMIN)
         .when()
         .get("/v1/no-such-thing")
         .then()
@@ -81,8 +78,7 @@ class ProblemDocumentsTest {
 
   @Test
   void wrongMethodIs405Problem() {
-    given()
-        .header("Authorization", TestTokens.bearer("u1", Roles.DATA_SCIENTIST))
+    TestTokens.as("u1", Roles.DATA_SCIENTIST)
         .when()
         .delete("/v1/models")
         .then()

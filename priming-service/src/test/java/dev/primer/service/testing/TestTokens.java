@@ -1,6 +1,11 @@
 package dev.primer.service.testing;
 
 import dev.primer.service.token.Tokens;
+import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -17,6 +22,20 @@ public final class TestTokens {
   public static String token(String user, String role) {
     return Tokens.mint(
         KEY, "https://primer.dev/issuer", user, List.of(role), Instant.now(), Duration.ofHours(1));
+  }
+
+  /**
+   * A rest-assured request as {@code user} with {@code role}; NDJSON and iCalendar bodies as text.
+   */
+  public static RequestSpecification as(String user, String role) {
+    return RestAssured.given()
+        .config(
+            RestAssuredConfig.config()
+                .encoderConfig(
+                    EncoderConfig.encoderConfig()
+                        .encodeContentTypeAs("application/x-ndjson", ContentType.TEXT)
+                        .encodeContentTypeAs("text/calendar", ContentType.TEXT)))
+        .header("Authorization", bearer(user, role));
   }
 
   /** The Authorization header value for {@code user} with {@code role}. */

@@ -1,0 +1,141 @@
+package dev.primer.service.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.primer.core.dataset.DataSetJson;
+import dev.primer.service.data.OrgDataChanges;
+import dev.primer.service.problem.JsonErrors;
+import dev.primer.service.problem.ProblemException;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads NDJSON lines in the data set format and upserts them in batches of {@value #BATCH}, each
+ * batch in its own transaction: a bad line is rejected with its number and loses no good line.
+ */
+@ApplicationScoped
+public class ImportService {
+  /** Lines per transaction. */
+  static final int BATCH = 2_000;
+
+  /** Rejected lines listed in an answer; the total counts them all. */
+  static final int MAX_LISTED = 1_000;
+
+  private final AgroalDataSource db;
+  private final OrgDataChanges changes;
+
+  ImportService(AgroalDataSource db, OrgDataChanges changes) {
+    this.db = db;
+    this.changes = changes;
+  }
+
+  /** Imports every line of {@code body}; signals the change once all batches are committed. */
+  public ImportResult importLines(ImportKind kind, InputStream body) {
+    ImportResult result =
+        switch (kind) {
+          case USERS -> run(new UserUpserter(), body);
+          case ACCOUNTS -> run(new AccountUpserter(), body);
+          case RECORDS -> run(new RecordUpserter(), body);
+          case INTERACTIONS -> run(new InteractionUpserter(), body);
+        };
+    if (result.inserted() + result.updated() > 0) {
+      changes.changed(kind.wireName());
+    }
+    return result;
+  }
+
+  private <T> ImportResult run(Upserter<T> upserter, InputStream body) {
+    ObjectReader reader = DataSetJson.mapper().readerFor(upserter.type());
+    Tally tally = new Tally();
+    List<T> batch = new ArrayList<>(BATCH);
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+      long number = 0;
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        number++;
+        if (line.isBlank()) {
+          continue;
+        }
+        T value;
+        try {
+          value = reader.readValue(line);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+          tally.reject(number, JsonErrors.describe(e));
+          continue;
+        }
+        if (value == null) {
+          tally.reject(number, "not a JSON object");
+          continue;
+        }
+        batch.add(value);
+        if (batch.size() == BATCH) {
+          tally.add(store(upserter, batch));
+          batch.clear();
+        }
+      }
+    } catch (IOException e) {
+      // Lines before the fault are stored; sending the body again is safe (upserts are idempotent).
+      throw new ProblemException(
+          400,
+          "unreadable-body",
+          "Unreadable body",
+          "the body cannot be read after " + tally.lines() + " stored lines: " + e.getMessage());
+    }
+    if (!batch.isEmpty()) {
+      tally.add(store(upserter, batch));
+    }
+    return tally.result();
+  }
+
+  private <T> Counts store(Upserter<T> upserter, List<T> batch) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              try (Connection c = db.getConnection()) {
+                return upserter.upsert(c, batch);
+              } catch (SQLException e) {
+                throw new IllegalStateException("cannot store a batch of " + batch.size(), e);
+              }
+            });
+  }
+
+  /** Adds up the batches. */
+  private static final class Tally {
+    private long inserted;
+    private long updated;
+    private long unchanged;
+    private long rejectedTotal;
+    private final List<RejectedLine> rejected = new ArrayList<>();
+
+    void add(Counts c) {
+      inserted += c.inserted();
+      updated += c.updated();
+      unchanged += c.unchanged();
+    }
+
+    void reject(long line, String reason) {
+      rejectedTotal++;
+      if (rejected.size() < MAX_LISTED) {
+        rejected.add(new RejectedLine(line, reason));
+      }
+    }
+
+    long lines() {
+      return inserted + updated + unchanged;
+    }
+
+    ImportResult result() {
+      return new ImportResult(inserted, updated, unchanged, rejectedTotal, List.copyOf(rejected));
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.primer.service.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.core.dataset.CrmRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Records by id and version: a newer version replaces the stored one (and drops its content, which
+ * belonged to the old version); the same or an older version changes nothing.
+ */
+final class RecordUpserter implements Upserter<CrmRecord> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SQL =
+      """
+      INSERT INTO records (id, account_id, type, title, size_bytes, version, updated_at, related_ids)
+      SELECT r.id, r.account_id, r.type, r.title, r.size_bytes, r.version, r.updated_at::timestamptz,
+             ARRAY(SELECT jsonb_array_elements_text(r.related::jsonb))
+      FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::text[], ?::text[])
+           AS r(id, account_id, type, title, size_bytes, version, updated_at, related)
+      ON CONFLICT (id) DO UPDATE SET
+        account_id = excluded.account_id, type = excluded.type, title = excluded.title,
+        size_bytes = excluded.size_bytes, version = excluded.version,
+        updated_at = excluded.updated_at, related_ids = excluded.related_ids,
+        sha256 = NULL, content = NULL
+      WHERE records.version < excluded.version
+      RETURNING (xmax = 0)
+      """;
+
+  @Override
+  public Class<CrmRecord> type() {
+    return CrmRecord.class;
+  }
+
+  @Override
+  public Counts upsert(Connection c, List<CrmRecord> batch) throws SQLException {
+    // One row per id and statement: the newest version of the batch wins.
+    Map<String, CrmRecord> newest = new LinkedHashMap<>();
+    for (CrmRecord r : batch) {
+      newest.merge(r.id(), r, (a, b) -> b.version() > a.version() ? b : a);
+    }
+    List<CrmRecord> rows = new ArrayList<>(newest.values());
+    try (PreparedStatement s = c.prepareStatement(SQL)) {
+      s.setArray(1, Sql.text(c, rows, CrmRecord::id));
+      s.setArray(2, Sql.text(c, rows, CrmRecord::accountId));
+      s.setArray(3, Sql.text(c, rows, r -> r.type().wireName()));
+      s.setArray(4, Sql.text(c, rows, CrmRecord::title));
+      s.setArray(5, Sql.int8(c, rows, CrmRecord::sizeBytes));
+      s.setArray(6, Sql.int8(c, rows, CrmRecord::version));
+      s.setArray(7, Sql.text(c, rows, r -> r.updatedAt().toString()));
+      s.setArray(8, Sql.text(c, rows, r -> json(r.relatedIds())));
+      long inserted = 0;
+      long updated = 0;
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          if (rs.getBoolean(1)) {
+            inserted++;
+          } else {
+            updated++;
+          }
+        }
+      }
+      return new Counts(inserted, updated, batch.size() - inserted - updated);
+    }
+  }
+
+  private static String json(List<String> ids) {
+    try {
+      return JSON.writeValueAsString(ids);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

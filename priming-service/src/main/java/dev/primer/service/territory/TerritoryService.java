@@ -1,0 +1,279 @@
+package dev.primer.service.territory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.primer.service.data.OrgDataChanges;
+import dev.primer.service.problem.ProblemError;
+import dev.primer.service.problem.ProblemException;
+import dev.primer.territory.GeoPoint;
+import dev.primer.territory.NamedPoint;
+import dev.primer.territory.Territory;
+import dev.primer.territory.TerritoryProblem;
+import dev.primer.territory.coverage.CoverageAnalysis;
+import dev.primer.territory.coverage.CoverageReport;
+import dev.primer.territory.geojson.GeoJsonFormatException;
+import dev.primer.territory.geojson.GeoJsonReadResult;
+import dev.primer.territory.geojson.TerritoryGeoJson;
+import dev.primer.territory.validation.TerritoryValidator;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/** Territories as GeoJSON Features: validated with territory-geo before they are stored. */
+@ApplicationScoped
+public class TerritoryService {
+  private final AgroalDataSource db;
+  private final OrgDataChanges changes;
+  private final ObjectMapper json;
+
+  TerritoryService(AgroalDataSource db, OrgDataChanges changes, ObjectMapper json) {
+    this.db = db;
+    this.changes = changes;
+    this.json = json;
+  }
+
+  /** Validates a Feature or FeatureCollection without storing anything. */
+  public ValidationAnswer validate(String body) {
+    GeoJsonReadResult read = read(body);
+    List<TerritoryProblem> problems = new ArrayList<>(read.problems());
+    problems.addAll(new TerritoryValidator().validate(read.territories()));
+    return new ValidationAnswer(
+        problems.stream().noneMatch(TerritoryProblem::isError),
+        read.territories().size(),
+        problems.stream().map(TerritoryProblemView::of).toList());
+  }
+
+  /**
+   * Stores the Feature as territory {@code id}; a feature without an id takes {@code id}. Refuses
+   * (422) a feature whose geometry territory-geo finds invalid.
+   *
+   * @return true when the territory is new
+   */
+  @Transactional
+  public boolean put(String id, String body) {
+    JsonNode tree = tree(body);
+    if (!"Feature".equals(tree.path("type").asText())) {
+      throw invalid(id, "the body must be a GeoJSON Feature", List.of());
+    }
+    ObjectNode feature = (ObjectNode) tree;
+    JsonNode props = feature.path("properties");
+    ObjectNode properties = props.isObject() ? (ObjectNode) props : feature.putObject("properties");
+    String given = properties.path("id").asText(feature.path("id").asText(""));
+    if (!given.isEmpty() && !given.equals(id)) {
+      throw invalid(
+          id, "the Feature's id '" + given + "' differs from '" + id + "' in the path", List.of());
+    }
+    properties.put("id", id);
+    GeoJsonReadResult read = read(feature.toString());
+    List<TerritoryProblem> problems = new ArrayList<>(read.problems());
+    read.territories().forEach(t -> problems.addAll(new TerritoryValidator().validate(t)));
+    List<TerritoryProblem> errors = problems.stream().filter(TerritoryProblem::isError).toList();
+    if (!errors.isEmpty() || read.territories().size() != 1) {
+      throw invalid(id, "territory " + id + " is not valid", errors);
+    }
+    Territory territory = read.territories().get(0);
+    try (Connection c = db.getConnection();
+        PreparedStatement u =
+            c.prepareStatement(
+                "INSERT INTO territories (id, name, feature, updated_at) VALUES (?, ?, ?::jsonb, now())"
+                    + " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                    + " feature = excluded.feature, updated_at = now()"
+                    + " RETURNING (xmax = 0)")) {
+      u.setString(1, id);
+      u.setString(2, territory.name());
+      u.setString(3, feature.toString());
+      boolean created;
+      try (ResultSet rs = u.executeQuery()) {
+        rs.next();
+        created = rs.getBoolean(1);
+      }
+      changes.changed("territories");
+      return created;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot store territory " + id, e);
+    }
+  }
+
+  /** The stored Feature. */
+  public Optional<JsonNode> get(String id) {
+    try (Connection c = db.getConnection();
+        PreparedStatement q = c.prepareStatement("SELECT feature FROM territories WHERE id = ?")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? Optional.of(tree(rs.getString(1))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read territory " + id, e);
+    }
+  }
+
+  /** Every territory as one FeatureCollection, by id. */
+  public ObjectNode all() {
+    ObjectNode collection = json.createObjectNode().put("type", "FeatureCollection");
+    ArrayNode features = collection.putArray("features");
+    try (Connection c = db.getConnection();
+        PreparedStatement q = c.prepareStatement("SELECT feature FROM territories ORDER BY id");
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        features.add(tree(rs.getString(1)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list territories", e);
+    }
+    return collection;
+  }
+
+  /** Deletes the territory and every assignment of a user to it; false when there was none. */
+  @Transactional
+  public boolean delete(String id) {
+    try (Connection c = db.getConnection();
+        PreparedStatement d = c.prepareStatement("DELETE FROM territories WHERE id = ?");
+        PreparedStatement a =
+            c.prepareStatement("DELETE FROM user_territories WHERE territory_id = ?")) {
+      d.setString(1, id);
+      if (d.executeUpdate() == 0) {
+        return false;
+      }
+      a.setString(1, id);
+      a.executeUpdate();
+      changes.changed("territories");
+      return true;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot delete territory " + id, e);
+    }
+  }
+
+  /** Replaces the territories of user {@code userId}; every territory must exist. */
+  @Transactional
+  public List<String> assign(String userId, List<String> territoryIds) {
+    List<String> ids = List.copyOf(new LinkedHashSet<>(territoryIds));
+    try (Connection c = db.getConnection()) {
+      try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM users WHERE id = ?")) {
+        q.setString(1, userId);
+        try (ResultSet rs = q.executeQuery()) {
+          if (!rs.next()) {
+            throw ProblemException.notFound("user", userId);
+          }
+        }
+      }
+      List<String> unknown = new ArrayList<>();
+      try (PreparedStatement q =
+          c.prepareStatement(
+              "SELECT t FROM unnest(?::text[]) AS t WHERE t NOT IN (SELECT id FROM territories)")) {
+        q.setArray(1, c.createArrayOf("text", ids.toArray(String[]::new)));
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            unknown.add(rs.getString(1));
+          }
+        }
+      }
+      if (!unknown.isEmpty()) {
+        throw new ProblemException(
+            422,
+            "unknown-territory",
+            "Unknown territory",
+            "no territory " + String.join(", ", unknown),
+            unknown.stream()
+                .map(t -> ProblemError.field("territoryIds", "no territory '" + t + "'"))
+                .toList());
+      }
+      try (PreparedStatement d =
+              c.prepareStatement("DELETE FROM user_territories WHERE user_id = ?");
+          PreparedStatement i =
+              c.prepareStatement(
+                  "INSERT INTO user_territories (user_id, territory_id)"
+                      + " SELECT ?, t FROM unnest(?::text[]) AS t")) {
+        d.setString(1, userId);
+        d.executeUpdate();
+        i.setString(1, userId);
+        i.setArray(2, c.createArrayOf("text", ids.toArray(String[]::new)));
+        i.executeUpdate();
+      }
+      changes.changed("user-territories");
+      return ids;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot assign territories to " + userId, e);
+    }
+  }
+
+  /** Overlaps, gaps and accounts per territory over everything stored. */
+  public CoverageAnswer report() {
+    GeoJsonReadResult read = TerritoryGeoJson.read(all().toString());
+    List<NamedPoint> accounts = new ArrayList<>();
+    try (Connection c = db.getConnection();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT id, lat, lon FROM accounts WHERE lat IS NOT NULL AND lon IS NOT NULL");
+        ResultSet rs = q.executeQuery()) {
+      while (rs.next()) {
+        accounts.add(
+            new NamedPoint(rs.getString(1), new GeoPoint(rs.getDouble(2), rs.getDouble(3))));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read accounts", e);
+    }
+    CoverageReport r = new CoverageAnalysis().analyze(read.territories(), accounts);
+    return new CoverageAnswer(
+        r.territoryCount(),
+        r.coveredAreaKm2(),
+        r.minAreaKm2(),
+        r.overlaps().stream()
+            .map(o -> new CoverageAnswer.OverlapView(o.firstId(), o.secondId(), o.areaKm2()))
+            .toList(),
+        r.smallerOverlaps(),
+        r.gaps().stream()
+            .map(
+                g ->
+                    new CoverageAnswer.GapView(
+                        g.areaKm2(),
+                        g.enclosed(),
+                        g.representativePoint().map(GeoPoint::lat).orElse(null),
+                        g.representativePoint().map(GeoPoint::lon).orElse(null)))
+            .toList(),
+        r.smallerGaps(),
+        r.points().map(p -> p.pointsPerTerritory()).orElse(java.util.Map.of()),
+        r.points().map(p -> p.unassignedPointIds().size()).orElse(0),
+        r.repairedForAnalysis());
+  }
+
+  private GeoJsonReadResult read(String body) {
+    try {
+      return TerritoryGeoJson.read(body);
+    } catch (GeoJsonFormatException e) {
+      throw invalid("", e.getMessage(), List.of());
+    }
+  }
+
+  private JsonNode tree(String text) {
+    try {
+      return json.readTree(text);
+    } catch (IOException e) {
+      throw new ProblemException(
+          400,
+          "invalid-json",
+          "Invalid JSON body",
+          "the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  private static ProblemException invalid(
+      String id, String detail, List<TerritoryProblem> problems) {
+    return new ProblemException(
+        422,
+        "invalid-territory",
+        "Invalid territory",
+        detail,
+        problems.stream().map(p -> new ProblemError("geometry", null, null, p.toLine())).toList());
+  }
+}
