@@ -14,7 +14,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +43,6 @@ public class PrecomputeService {
   @Inject PrecomputeRuns runs;
   @Inject Snapshots snapshots;
   @Inject SelectionService selections;
-  @Inject Clock clock;
   @Inject MeterRegistry meters;
 
   private final AtomicBoolean running = new AtomicBoolean();
@@ -96,7 +95,7 @@ public class PrecomputeService {
   public PrecomputeStatus start(String trigger) {
     if (running.compareAndSet(false, true)) {
       try {
-        long id = runs.create(trigger, List.of(), clock.instant());
+        long id = runs.create(trigger, List.of(), Instant.now());
         driver.execute(
             () -> {
               try {
@@ -139,7 +138,7 @@ public class PrecomputeService {
 
   /** The newest run's progress. */
   public PrecomputeStatus status() {
-    return runs.status(clock.instant());
+    return runs.status(Instant.now());
   }
 
   private void execute(long runId, OrgSnapshot s) {
@@ -175,7 +174,7 @@ public class PrecomputeService {
                       userId,
                       TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - u0),
                       error,
-                      clock.instant());
+                      Instant.now());
                   done.incrementAndGet();
                 }));
       }
@@ -193,7 +192,7 @@ public class PrecomputeService {
     } finally {
       pool.shutdownNow();
     }
-    runs.finish(runId, clock.instant());
+    runs.finish(runId, Instant.now());
     LOG.infof(
         "precompute run %d: %d users in %d ms",
         runId, pending.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
