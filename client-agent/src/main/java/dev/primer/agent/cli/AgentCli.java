@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       ShowCommand.class,
       StatusCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      BenchCommand.class
     })
 public final class AgentCli implements Runnable {
   static final int OK = 0;

@@ -107,7 +107,8 @@ public final class ServiceClient {
               manifest.added(),
               manifest.changed(),
               manifest.removed(),
-              manifest.order(), manifest.notFitted()));
+              manifest.order(),
+              manifest.notFitted()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the manifest", e);
     }

@@ -40,7 +40,9 @@ public final class StoreCrashChild {
         for (int i = 0; i < missing.size(); i += 50) {
           List<ManifestEntry> batch = missing.subList(i, Math.min(missing.size(), i + 50));
           store.insert(batch.stream().map(e -> TestStore.prepare(store, e)).toList());
-          pause(); // a network fetch would take this long; it widens the window for kills
+          System.out.println("batch " + g + " " + i);
+          System.out.flush();
+          pause(); // a network fetch would take this long
         }
         store.commitStaged(true, Instant.now());
         System.out.println("committed " + g);

@@ -32,7 +32,13 @@ class StoreCrashTest {
     for (int round = 0; round < KILLS; round++) {
       long missingBefore = stagedMissing();
       Process child = start();
-      Thread.sleep(700 + random.nextInt(2000));
+      // Kill after a random number of stored batches plus a random few milliseconds, so kills
+      // land between batches, inside a batch's transaction and inside a commit.
+      int batches = 1 + random.nextInt(40);
+      while (child.isAlive() && batchesLogged() < batches) {
+        Thread.sleep(2);
+      }
+      Thread.sleep(random.nextInt(20));
       boolean finished = child.waitFor(1, TimeUnit.MILLISECONDS);
       if (!finished) {
         child.destroyForcibly().waitFor();
@@ -61,7 +67,18 @@ class StoreCrashTest {
           .isEqualTo(TestStore.generation(GENERATIONS, RECORDS).size());
     }
     assertThat(kills).as("kills that hit a running writer").isGreaterThanOrEqualTo(5);
-    assertThat(resumes).as("runs that resumed a staged generation").isGreaterThanOrEqualTo(2);
+    assertThat(resumes).as("runs that resumed a staged generation").isGreaterThanOrEqualTo(4);
+  }
+
+  private long batchesLogged() throws IOException {
+    Path log = dir.resolve("child.log");
+    if (!java.nio.file.Files.exists(log)) {
+      return 0;
+    }
+    return java.nio.file.Files.readString(log, StandardCharsets.UTF_8)
+        .lines()
+        .filter(l -> l.startsWith("batch "))
+        .count();
   }
 
   private long stagedMissing() {

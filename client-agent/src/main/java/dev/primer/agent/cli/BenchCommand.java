@@ -1,0 +1,368 @@
+package dev.primer.agent.cli;
+
+import dev.primer.agent.bench.WireCounter;
+import dev.primer.agent.config.AgentConfig;
+import dev.primer.agent.config.AgentHome;
+import dev.primer.agent.crypto.FieldCipher;
+import dev.primer.agent.crypto.StoreKey;
+import dev.primer.agent.store.BlobFiles;
+import dev.primer.agent.store.LocalStore;
+import dev.primer.agent.store.ManifestEntry;
+import dev.primer.agent.sync.CancelSignal;
+import dev.primer.agent.sync.ServiceClient;
+import dev.primer.agent.sync.SyncListener;
+import dev.primer.agent.sync.SyncResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code agent bench}: initial sync speed, blob speed against a plain download, bytes after a kill.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure against a running service, for the user of --token: initial sync records/s and MB/s,",
+      "the agent's blob download against a plain download of the same blob, a no-change delta,",
+      "and the bytes moved again when a sync is killed (SIGKILL) midway and resumed.",
+      "Bytes are counted on the wire by a loopback relay in front of the service."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @ParentCommand AgentCli parent;
+
+  @Option(names = "--server", required = true, paramLabel = "URL", description = "The service.")
+  String server;
+
+  @Option(
+      names = "--token",
+      required = true,
+      paramLabel = "TOKEN",
+      description = "A device token of the user to sync.")
+  String token;
+
+  @Option(
+      names = "--budget",
+      paramLabel = "SIZE",
+      defaultValue = "256MiB",
+      description = "Device budget (default ${DEFAULT-VALUE}).")
+  String budget;
+
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "Where the bench agents live (default: a new temp dir).")
+  Path work;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Records per fetch (default ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(
+      names = "--kill-at",
+      paramLabel = "FRACTION",
+      defaultValue = "0.5",
+      description =
+          "Kill the sync after this fraction of a full sync's bytes (default ${DEFAULT-VALUE}).")
+  double killAt;
+
+  @Override
+  public Integer call() throws Exception {
+    if (killAt <= 0 || killAt >= 1) {
+      throw new IllegalArgumentException("kill-at must be between 0 and 1, was " + killAt);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Path dir = work == null ? Files.createTempDirectory("primer-agent-bench") : work;
+    long budgetBytes = Sizes.parse("budget", budget);
+    try (WireCounter wire = new WireCounter(URI.create(server))) {
+      // 1. Initial sync into an empty store.
+      AgentHome full = enroll(dir.resolve("full"), wire.url(), budgetBytes);
+      long before = wire.bytes();
+      SyncResult first;
+      List<ManifestEntry> manifest;
+      try (Agent agent = Agent.open(full)) {
+        dev.primer.agent.sync.Syncer syncer = agent.syncer(Clock.systemUTC());
+        first = syncer.sync(new CancelSignal(), SyncListener.none());
+        manifest = agent.store.manifest();
+        out.printf(
+            Locale.ROOT,
+            "initial sync time: %.2f s waiting for batches from the service, %.2f s writing to SQLite, %.2f s in blobs%n",
+            syncer.timings().waitingNanos() / 1e9,
+            syncer.timings().writingNanos() / 1e9,
+            syncer.timings().blobNanos() / 1e9);
+        storeOnly(out, agent.store, manifest, dir.resolve("store-only"));
+      }
+      long fullWire = wire.bytes() - before;
+      double seconds = first.elapsed().toNanos() / 1e9;
+      long small = manifest.stream().filter(e -> e.sizeBytes() <= 64 * 1024).count();
+      out.printf(
+          Locale.ROOT,
+          "initial sync: %,d records (%,d inline, %,d blobs), %s in %.2f s: %,.0f records/s, %.1f MiB/s; %s on the wire%n",
+          first.records(),
+          small,
+          first.records() - small,
+          SyncResult.human(first.contentBytes()),
+          seconds,
+          first.records() / seconds,
+          first.contentBytes() / seconds / (1 << 20),
+          SyncResult.human(fullWire));
+
+      // 2. The agent's blob path against a plain download of the same (largest) blob.
+      manifest.stream()
+          .filter(e -> e.sizeBytes() > 64 * 1024)
+          .max(Comparator.comparingLong(ManifestEntry::sizeBytes))
+          .ifPresentOrElse(
+              e -> compareBlob(out, wire.url(), e, dir, first, seconds),
+              () -> out.println("blob comparison: no blob in this user's manifest"));
+
+      // 3. A delta sync when nothing changed.
+      before = wire.bytes();
+      try (Agent agent = Agent.open(full)) {
+        SyncResult again =
+            agent.syncer(Clock.systemUTC()).sync(new CancelSignal(), SyncListener.none());
+        out.printf(
+            Locale.ROOT,
+            "delta sync, nothing changed: %s (%s) on the wire, %.4f%% of the full sync%n",
+            SyncResult.human(wire.bytes() - before),
+            again.outcome(),
+            100.0 * (wire.bytes() - before) / fullWire);
+      }
+
+      // 4. SIGKILL midway, then resume.
+      AgentHome killed = enroll(dir.resolve("killed"), wire.url(), budgetBytes);
+      before = wire.bytes();
+      Process child = childSync(killed, dir.resolve("killed-sync.log"));
+      long killWhen = before + (long) (fullWire * killAt);
+      while (child.isAlive() && wire.bytes() < killWhen) {
+        Thread.sleep(2);
+      }
+      boolean wasRunning = child.isAlive();
+      child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      Thread.sleep(200);
+      long killedWire = wire.bytes() - before;
+      long resumeStart = wire.bytes();
+      long stored;
+      SyncResult resumed;
+      try (Agent agent = Agent.open(killed)) {
+        stored = agent.store.stagedBytesPresent();
+        resumed = agent.syncer(Clock.systemUTC()).sync(new CancelSignal(), SyncListener.none());
+      }
+      long resumeWire = wire.bytes() - resumeStart;
+      long again = killedWire + resumeWire - fullWire;
+      long batches = Math.max(1, (first.records() + batchSize - 1) / batchSize);
+      out.printf(
+          Locale.ROOT,
+          "kill -9 at %s of %s%s (content already stored %s), resume %s (%s): moved again %s = %.2f batches of %s average%n",
+          SyncResult.human(killedWire),
+          SyncResult.human(fullWire),
+          wasRunning ? "" : " (the sync had already ended)",
+          SyncResult.human(stored),
+          SyncResult.human(resumeWire),
+          resumed.outcome(),
+          SyncResult.human(Math.max(0, again)),
+          (double) again / (fullWire / (double) batches),
+          SyncResult.human(fullWire / batches));
+    }
+    out.println("bench homes in " + dir);
+    return AgentCli.OK;
+  }
+
+  private void compareBlob(
+      PrintWriter out,
+      String url,
+      ManifestEntry e,
+      Path dir,
+      SyncResult first,
+      double syncSeconds) {
+    try {
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      Path plain = dir.resolve("plain-download.bin");
+      long start = System.nanoTime();
+      HttpResponse<Path> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url + "/v1/blobs/" + e.sha256()))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofFile(plain));
+      double plainSeconds = (System.nanoTime() - start) / 1e9;
+      if (response.statusCode() != 200) {
+        out.println("blob comparison: plain download answered " + response.statusCode());
+        return;
+      }
+      double plainRate = Files.size(plain) / plainSeconds / (1 << 20);
+
+      // The agent's own path: download, encrypt in chunks, hash, sync to disk.
+      Path scratch = dir.resolve("blob-scratch");
+      Files.createDirectories(scratch);
+      BlobFiles blobs =
+          new BlobFiles(
+              scratch,
+              new FieldCipher(StoreKey.loadOrCreate(scratch.resolve("k")).encryptionKey()));
+      ServiceClient client = new ServiceClient(url, token);
+      start = System.nanoTime();
+      try (BlobFiles.Download d = blobs.startDownload(e.sha256());
+          ServiceClient.BlobStream stream = client.blob(e.sha256(), 0)) {
+        InputStream body = stream.body();
+        d.writeAll(body, () -> false);
+        if (!d.finish()) {
+          throw new IllegalStateException("blob " + e.sha256() + " does not hash to its name");
+        }
+      }
+      double agentSeconds = (System.nanoTime() - start) / 1e9;
+      double agentRate = e.sizeBytes() / agentSeconds / (1 << 20);
+      double syncRate = first.contentBytes() / syncSeconds / (1 << 20);
+      out.printf(
+          Locale.ROOT,
+          "blob %s (%s): plain download %.1f MiB/s, agent (verify + encrypt + fsync) %.1f MiB/s = %.0f%%; whole sync %.1f MiB/s = %.0f%% of plain%n",
+          e.recordId(),
+          SyncResult.human(e.sizeBytes()),
+          plainRate,
+          agentRate,
+          100 * agentRate / plainRate,
+          syncRate,
+          100 * syncRate / plainRate);
+    } catch (IOException ex) {
+      out.println("blob comparison failed: " + ex.getMessage());
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The agent's write path alone, without the network: the synced small records, copied under new
+   * ids to at least 100,000, verified (sha256), encrypted, tokenised and inserted in batches into a
+   * fresh store, one thread as in a sync.
+   */
+  private void storeOnly(
+      PrintWriter out, LocalStore synced, List<ManifestEntry> manifest, Path dir) {
+    List<dev.primer.agent.store.StoredRecord> small = new java.util.ArrayList<>();
+    for (ManifestEntry e : manifest) {
+      synced.record(e.recordId()).filter(r -> r.content().isPresent()).ifPresent(small::add);
+    }
+    if (small.isEmpty()) {
+      out.println("store-only: no small records to write");
+      return;
+    }
+    int copies = Math.max(1, (100_000 + small.size() - 1) / small.size());
+    AgentHome home = new AgentHome(dir);
+    try (LocalStore store = Agent.openStore(home)) {
+      dev.primer.agent.sync.RecordPreparer preparer =
+          new dev.primer.agent.sync.RecordPreparer(store.cipher(), store.tokens());
+      long records = 0;
+      long bytes = 0;
+      long insertNanos = 0;
+      long start = System.nanoTime();
+      List<dev.primer.agent.store.PreparedRecord> batch = new java.util.ArrayList<>(1000);
+      for (int copy = 0; copy < copies; copy++) {
+        for (dev.primer.agent.store.StoredRecord r : small) {
+          byte[] content = r.content().orElseThrow();
+          String sha = dev.primer.agent.sync.RecordPreparer.sha256(content);
+          if (!sha.equals(r.sha256())) {
+            throw new IllegalStateException(
+                "stored content of " + r.recordId() + " does not hash to its sha256");
+          }
+          dev.primer.agent.sync.FetchedLine line =
+              new dev.primer.agent.sync.FetchedLine(
+                  r.recordId() + "." + copy,
+                  r.accountId(),
+                  r.type(),
+                  r.title(),
+                  r.version(),
+                  r.sizeBytes(),
+                  sha,
+                  r.updatedAt(),
+                  r.relatedIds(),
+                  content,
+                  null,
+                  null);
+          batch.add(preparer.inline(line, sha, content));
+          records++;
+          bytes += content.length;
+          if (batch.size() == 1000) {
+            long t = System.nanoTime();
+            store.insert(batch);
+            insertNanos += System.nanoTime() - t;
+            batch.clear();
+          }
+        }
+      }
+      long t = System.nanoTime();
+      store.insert(batch);
+      insertNanos += System.nanoTime() - t;
+      double seconds = (System.nanoTime() - start) / 1e9;
+      out.printf(
+          Locale.ROOT,
+          "store-only write path: %,d small records (%s, avg %d B) verified+encrypted+tokenised+inserted in %.2f s = %,.0f records/s (%.2f s in SQLite inserts = %,.0f records/s)%n",
+          records,
+          SyncResult.human(bytes),
+          bytes / records,
+          seconds,
+          records / seconds,
+          insertNanos / 1e9,
+          records / (insertNanos / 1e9));
+    }
+  }
+
+  private AgentHome enroll(Path dir, String url, long budgetBytes) {
+    AgentHome home = new AgentHome(dir);
+    ServiceClient.Enrolment enrolment =
+        new ServiceClient(url, token).enroll("bench-" + dir.getFileName(), "linux");
+    home.save(
+        new AgentConfig(
+            url,
+            enrolment.deviceId(),
+            enrolment.userId(),
+            token,
+            budgetBytes,
+            "01:00",
+            "05:00",
+            0,
+            List.of(),
+            List.of(),
+            "",
+            false,
+            0,
+            batchSize));
+    try (LocalStore store = Agent.openStore(home)) {
+      store.meta();
+    }
+    return home;
+  }
+
+  private static Process childSync(AgentHome home, Path log) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            AgentCli.class.getName(),
+            "sync",
+            "--home",
+            home.dir().toString(),
+            "--force",
+            "--quiet")
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+}
