@@ -101,8 +101,16 @@ final class BenchCommand implements Callable<Integer> {
       SyncResult first;
       List<ManifestEntry> manifest;
       try (Agent agent = Agent.open(full)) {
-        first = agent.syncer(Clock.systemUTC()).sync(new CancelSignal(), SyncListener.none());
+        dev.primer.agent.sync.Syncer syncer = agent.syncer(Clock.systemUTC());
+        first = syncer.sync(new CancelSignal(), SyncListener.none());
         manifest = agent.store.manifest();
+        out.printf(
+            Locale.ROOT,
+            "initial sync time: %.2f s waiting for batches from the service, %.2f s writing to SQLite, %.2f s in blobs%n",
+            syncer.timings().waitingNanos() / 1e9,
+            syncer.timings().writingNanos() / 1e9,
+            syncer.timings().blobNanos() / 1e9);
+        storeOnly(out, agent.store, manifest, dir.resolve("store-only"));
       }
       long fullWire = wire.bytes() - before;
       double seconds = first.elapsed().toNanos() / 1e9;
@@ -237,6 +245,81 @@ final class BenchCommand implements Callable<Integer> {
       out.println("blob comparison failed: " + ex.getMessage());
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The agent's write path alone, without the network: the synced small records, copied under new
+   * ids to at least 100,000, verified (sha256), encrypted, tokenised and inserted in batches into a
+   * fresh store, one thread as in a sync.
+   */
+  private void storeOnly(
+      PrintWriter out, LocalStore synced, List<ManifestEntry> manifest, Path dir) {
+    List<dev.primer.agent.store.StoredRecord> small = new java.util.ArrayList<>();
+    for (ManifestEntry e : manifest) {
+      synced.record(e.recordId()).filter(r -> r.content().isPresent()).ifPresent(small::add);
+    }
+    if (small.isEmpty()) {
+      out.println("store-only: no small records to write");
+      return;
+    }
+    int copies = Math.max(1, (100_000 + small.size() - 1) / small.size());
+    AgentHome home = new AgentHome(dir);
+    try (LocalStore store = Agent.openStore(home)) {
+      dev.primer.agent.sync.RecordPreparer preparer =
+          new dev.primer.agent.sync.RecordPreparer(store.cipher(), store.tokens());
+      long records = 0;
+      long bytes = 0;
+      long insertNanos = 0;
+      long start = System.nanoTime();
+      List<dev.primer.agent.store.PreparedRecord> batch = new java.util.ArrayList<>(1000);
+      for (int copy = 0; copy < copies; copy++) {
+        for (dev.primer.agent.store.StoredRecord r : small) {
+          byte[] content = r.content().orElseThrow();
+          String sha = dev.primer.agent.sync.RecordPreparer.sha256(content);
+          if (!sha.equals(r.sha256())) {
+            throw new IllegalStateException(
+                "stored content of " + r.recordId() + " does not hash to its sha256");
+          }
+          dev.primer.agent.sync.FetchedLine line =
+              new dev.primer.agent.sync.FetchedLine(
+                  r.recordId() + "." + copy,
+                  r.accountId(),
+                  r.type(),
+                  r.title(),
+                  r.version(),
+                  r.sizeBytes(),
+                  sha,
+                  r.updatedAt(),
+                  r.relatedIds(),
+                  content,
+                  null,
+                  null);
+          batch.add(preparer.inline(line, sha, content));
+          records++;
+          bytes += content.length;
+          if (batch.size() == 1000) {
+            long t = System.nanoTime();
+            store.insert(batch);
+            insertNanos += System.nanoTime() - t;
+            batch.clear();
+          }
+        }
+      }
+      long t = System.nanoTime();
+      store.insert(batch);
+      insertNanos += System.nanoTime() - t;
+      double seconds = (System.nanoTime() - start) / 1e9;
+      out.printf(
+          Locale.ROOT,
+          "store-only write path: %,d small records (%s, avg %d B) verified+encrypted+tokenised+inserted in %.2f s = %,.0f records/s (%.2f s in SQLite inserts = %,.0f records/s)%n",
+          records,
+          SyncResult.human(bytes),
+          bytes / records,
+          seconds,
+          records / seconds,
+          insertNanos / 1e9,
+          records / (insertNanos / 1e9));
     }
   }
 

@@ -23,7 +23,32 @@ public final class FieldCipher {
 
   private final SecretKeySpec key;
   private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(FieldCipher::newCipher);
-  private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
+  private final ThreadLocal<NonceSource> nonces = ThreadLocal.withInitial(NonceSource::new);
+
+  /**
+   * Deterministic GCM nonces (NIST SP 800-38D, 8.2.1): a random 64-bit field per thread and a
+   * 32-bit counter; a new random field is drawn before the counter wraps. Cheaper than asking the
+   * system's random source for every value, and unique with overwhelming probability.
+   */
+  private static final class NonceSource {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private long fixed = RANDOM.nextLong();
+    private int counter;
+
+    void next(byte[] nonce) {
+      if (counter == -1) {
+        fixed = RANDOM.nextLong();
+      }
+      counter++;
+      for (int i = 0; i < 8; i++) {
+        nonce[i] = (byte) (fixed >>> (56 - 8 * i));
+      }
+      nonce[8] = (byte) (counter >>> 24);
+      nonce[9] = (byte) (counter >>> 16);
+      nonce[10] = (byte) (counter >>> 8);
+      nonce[11] = (byte) counter;
+    }
+  }
 
   public FieldCipher(byte[] key) {
     this.key = new SecretKeySpec(Arrays.copyOf(key, 32), "AES");
@@ -45,7 +70,7 @@ public final class FieldCipher {
   /** Encrypts a slice of {@code plain} bound to {@code aad}. */
   public byte[] encrypt(byte[] plain, int offset, int length, byte[] aad) {
     byte[] nonce = new byte[NONCE];
-    random.get().nextBytes(nonce);
+    nonces.get().next(nonce);
     try {
       Cipher cipher = ciphers.get();
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));

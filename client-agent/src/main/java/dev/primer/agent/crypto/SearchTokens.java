@@ -60,8 +60,20 @@ public final class SearchTokens {
 
   /** The hashed tokens of {@code text}, space separated, every occurrence kept (for ranking). */
   public String document(String text) {
+    return join(words(text));
+  }
+
+  /**
+   * The hashed tokens of {@code text}, each distinct word once. For long content: the index then
+   * grows with the vocabulary of a record, not its length (BM25 still weighs rare words up).
+   */
+  public String distinctDocument(String text) {
+    return join(new java.util.ArrayList<>(new LinkedHashSet<>(words(text))));
+  }
+
+  private String join(List<String> words) {
     StringBuilder out = new StringBuilder();
-    for (String word : words(text)) {
+    for (String word : words) {
       if (out.length() > 0) {
         out.append(' ');
       }

@@ -47,7 +47,7 @@ public final class RecordPreparer {
         false,
         cipher.encryptText(String.join(",", line.relatedIds()), id + "/related"),
         tokens.document(line.title()),
-        tokens.document(text));
+        tokens.distinctDocument(text));
   }
 
   /** Prepares a record whose verified content is the blob file {@code sha256}. */

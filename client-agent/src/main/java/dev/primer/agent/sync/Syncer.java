@@ -47,6 +47,40 @@ public final class Syncer {
   private final LongSupplier usableDisk;
   private final RecordPreparer preparer;
   private int lookahead = 1;
+  private final Timings timings = new Timings();
+
+  /**
+   * Where a sync's time went, in nanoseconds: waiting for the next batch from the network, writing
+   * batches to the store, and downloading blobs. For the bench.
+   */
+  public static final class Timings {
+    private final java.util.concurrent.atomic.AtomicLong waiting =
+        new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong writing =
+        new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong blobs =
+        new java.util.concurrent.atomic.AtomicLong();
+
+    /** Nanoseconds the writer waited for a batch to arrive. */
+    public long waitingNanos() {
+      return waiting.get();
+    }
+
+    /** Nanoseconds spent in store transactions. */
+    public long writingNanos() {
+      return writing.get();
+    }
+
+    /** Nanoseconds spent downloading blobs. */
+    public long blobNanos() {
+      return blobs.get();
+    }
+  }
+
+  /** Where the time of the last sync went. */
+  public Timings timings() {
+    return timings;
+  }
 
   public Syncer(
       LocalStore store,
@@ -271,8 +305,12 @@ public final class Syncer {
             List<ManifestEntry> batch = batches.get(next++);
             inFlight.add(CompletableFuture.supplyAsync(() -> fetch(batch), fetchers));
           }
+          long t0 = System.nanoTime();
           Batch batch = await(inFlight.poll());
+          long t1 = System.nanoTime();
           store.insert(batch.inline);
+          timings.waiting.addAndGet(t1 - t0);
+          timings.writing.addAndGet(System.nanoTime() - t1);
           records += batch.inline.size();
           bytes += batch.inlineBytes;
           listener.advanced(batch.inline.size(), batch.inlineBytes);
@@ -282,7 +320,9 @@ public final class Syncer {
             if (cancel.cancelled()) {
               break;
             }
+            long t2 = System.nanoTime();
             downloadBlob(blob);
+            timings.blobs.addAndGet(System.nanoTime() - t2);
           }
         }
       } finally {

@@ -19,7 +19,7 @@ public class ContentChanges {
   }
 
   /** Notes that some content was stored. */
-  void stored() {
+  public void stored() {
     dirty.set(true);
   }
 

@@ -63,6 +63,9 @@ public class ContentService {
         return new ContentAnswer(id, version.getAsLong(), sha256, declaredLength);
       }
       RecordSize record = record(id);
+      if (record.sizeBytes() > limit) {
+        throw ProblemException.tooLarge("the content of record " + id, limit);
+      }
       throw sizeMismatch(id, record.sizeBytes(), declaredLength);
     }
     RecordSize record = record(id);

@@ -75,6 +75,12 @@ final class PushCommand implements Callable<Integer> {
       description = "NDJSON lines per import request. Default: ${DEFAULT-VALUE}.")
   int chunkLines;
 
+  @Option(
+      names = "--content-chunk",
+      defaultValue = "500",
+      description = "Small records' content per import request. Default: ${DEFAULT-VALUE}.")
+  int contentChunk;
+
   @Option(names = "--quiet", description = "No progress bars.")
   boolean quiet;
 
@@ -93,6 +99,9 @@ final class PushCommand implements Callable<Integer> {
     if (parallel < 1 || parallel > 64) {
       throw new IllegalArgumentException("--parallel must be within [1, 64], was " + parallel);
     }
+    if (contentChunk < 1) {
+      throw new IllegalArgumentException("--content-chunk must be >= 1, was " + contentChunk);
+    }
     if (chunkLines < 1) {
       throw new IllegalArgumentException("--chunk-lines must be >= 1, was " + chunkLines);
     }
@@ -110,6 +119,7 @@ final class PushCommand implements Callable<Integer> {
             users,
             parallel,
             chunkLines,
+            contentChunk,
             quiet);
     boolean clean =
         new Pusher(settings, spec.commandLine().getOut(), spec.commandLine().getErr()).push();
