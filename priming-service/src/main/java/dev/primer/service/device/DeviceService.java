@@ -2,6 +2,7 @@ package dev.primer.service.device;
 
 import dev.primer.service.problem.ProblemError;
 import dev.primer.service.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -9,7 +10,9 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Enrols devices and answers whether a caller may use one. */
 @ApplicationScoped
@@ -17,6 +20,11 @@ public class DeviceService {
   private static final int MAX_NAME = 200;
 
   @Inject Clock clock;
+
+  // A device never changes hands, so who owns it and the budget it last asked for are kept in
+  // memory: a manifest request then costs no device query and no write while nothing changes.
+  private final Map<String, DeviceView> known = new ConcurrentHashMap<>();
+  private final Map<String, Long> budgets = new ConcurrentHashMap<>();
 
   /** Enrols a device for {@code userId}. */
   @Transactional
@@ -58,25 +66,39 @@ public class DeviceService {
    * The device, when the caller's user owns it: unknown devices are 404, another user's device is
    * 403.
    */
-  @Transactional
   public DeviceView owned(String deviceId, String callerUserId) {
-    Device d = Device.findById(deviceId);
+    DeviceView d = known.get(deviceId);
     if (d == null) {
-      throw ProblemException.notFound("device", deviceId);
+      d = find(deviceId);
+      known.put(deviceId, d);
     }
-    if (!d.userId.equals(callerUserId)) {
+    if (!d.userId().equals(callerUserId)) {
       throw new ProblemException(
           403, "forbidden", "Forbidden", "device '" + deviceId + "' belongs to another user");
+    }
+    return d;
+  }
+
+  private static DeviceView find(String deviceId) {
+    Device d = QuarkusTransaction.joiningExisting().call(() -> Device.findById(deviceId));
+    if (d == null) {
+      throw ProblemException.notFound("device", deviceId);
     }
     return DeviceView.of(d);
   }
 
   /** Remembers the budget a device asked for, so the precompute builds for it. */
-  @Transactional
   public void rememberBudget(String deviceId, long budget) {
-    Device.update(
-        "lastBudget = ?1 where id = ?2 and (lastBudget is null or lastBudget <> ?1)",
-        budget,
-        deviceId);
+    Long last = budgets.put(deviceId, budget);
+    if (last != null && last == budget) {
+      return;
+    }
+    QuarkusTransaction.requiringNew()
+        .run(
+            () ->
+                Device.update(
+                    "lastBudget = ?1 where id = ?2 and (lastBudget is null or lastBudget <> ?1)",
+                    budget,
+                    deviceId));
   }
 }

@@ -32,10 +32,10 @@ public class Generations {
 
   /**
    * The generation of {@code content} for the device: the newest one if it has the same content,
-   * else a new one. Serialised per device by a row lock on the device.
+   * else a new one. {@code hash} is {@code content.hash()}. Serialised per device by a row lock on
+   * the device.
    */
-  public long resolve(String deviceId, ManifestContent content, Instant builtAt) {
-    String hash = content.hash();
+  public long resolve(String deviceId, ManifestContent content, String hash, Instant builtAt) {
     CurrentManifest known = current.get(deviceId);
     if (known != null && known.contentHash().equals(hash)) {
       return known.generation();

@@ -28,6 +28,10 @@ public interface ManifestConfig {
   @WithDefault("20")
   int keptGenerations();
 
+  /** Selections kept in memory (the newest per user and budget); older ones are read back. */
+  @WithDefault("1000")
+  int cachedSelections();
+
   /** How long to wait after an org data change before rebuilding the snapshot. */
   @WithDefault("PT2S")
   Duration snapshotDebounce();

@@ -11,8 +11,10 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds a device's manifest: its user's selection, numbered as a generation, full or as a delta.
@@ -25,7 +27,13 @@ public class ManifestService {
   @Inject ManifestConfig config;
   @Inject MeterRegistry meters;
 
+  // The hash of the selection a device was last given: the same selection object (the cached
+  // one) needs no second hash.
+  private final Map<String, Hashed> lastHash = new ConcurrentHashMap<>();
   private Timer buildTimer;
+
+  private record Hashed(UserSelection selection, String hash) {}
+
   private DistributionSummary bytesSummary;
 
   @PostConstruct
@@ -101,9 +109,17 @@ public class ManifestService {
             s.bytes(),
             s.entries(),
             s.notFitted());
-    long generation = generations.resolve(deviceId, content, s.builtAt());
+    Hashed known = lastHash.get(deviceId);
+    String hash;
+    if (known != null && known.selection() == s) {
+      hash = known.hash();
+    } else {
+      hash = content.hash();
+      lastHash.put(deviceId, new Hashed(s, hash));
+    }
+    long generation = generations.resolve(deviceId, content, hash, s.builtAt());
     devices.rememberBudget(deviceId, budget);
-    String etag = "\"" + generation + "-" + content.hash().substring(0, 16) + "\"";
+    String etag = "\"" + generation + "-" + hash.substring(0, 16) + "\"";
     Optional<Generations.Stored> old =
         since.isPresent() ? generations.find(deviceId, since.getAsLong()) : Optional.empty();
     ManifestView view;

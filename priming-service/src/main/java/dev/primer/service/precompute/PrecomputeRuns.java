@@ -35,19 +35,33 @@ public class PrecomputeRuns {
           id = rs.getLong(1);
         }
       }
-      try (PreparedStatement s =
-          c.prepareStatement("INSERT INTO precompute_progress (run_id, user_id) VALUES (?, ?)")) {
-        for (String u : users) {
-          s.setLong(1, id);
-          s.setString(2, u);
-          s.addBatch();
-        }
-        s.executeBatch();
-      }
+      addUsers(c, id, users);
       c.commit();
       return id;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create a precompute run", e);
+    }
+  }
+
+  /** Adds pending rows for {@code users} to a run. */
+  public void addUsers(long runId, List<String> users) {
+    try (Connection c = dataSource.getConnection()) {
+      addUsers(c, runId, users);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot add users to precompute run " + runId, e);
+    }
+  }
+
+  private static void addUsers(Connection c, long runId, List<String> users) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO precompute_progress (run_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+      for (String u : users) {
+        s.setLong(1, runId);
+        s.setString(2, u);
+        s.addBatch();
+      }
+      s.executeBatch();
     }
   }
 

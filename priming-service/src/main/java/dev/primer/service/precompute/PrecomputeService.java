@@ -1,7 +1,6 @@
 package dev.primer.service.precompute;
 
 import dev.primer.service.selection.SelectionService;
-import dev.primer.service.selection.SelectionStore;
 import dev.primer.service.selection.SelectorChoice;
 import dev.primer.service.selection.UserSelection;
 import dev.primer.service.snapshot.OrgSnapshot;
@@ -15,7 +14,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +43,6 @@ public class PrecomputeService {
   @Inject PrecomputeRuns runs;
   @Inject Snapshots snapshots;
   @Inject SelectionService selections;
-  @Inject SelectionStore store;
-  @Inject Clock clock;
   @Inject MeterRegistry meters;
 
   private final AtomicBoolean running = new AtomicBoolean();
@@ -98,17 +95,18 @@ public class PrecomputeService {
   public PrecomputeStatus start(String trigger) {
     if (running.compareAndSet(false, true)) {
       try {
-        OrgSnapshot known = snapshots.current();
-        List<String> users = new ArrayList<>();
-        for (int u = 0; u < known.catalog().userCount(); u++) {
-          users.add(known.catalog().user(u).id());
-        }
-        long id = runs.create(trigger, users, clock.instant());
+        long id = runs.create(trigger, List.of(), Instant.now());
         driver.execute(
             () -> {
               try {
                 // Telemetry since the last rebuild counts too: load the data as it is now.
-                execute(id, snapshots.refreshNow());
+                OrgSnapshot s = snapshots.refreshNow();
+                List<String> users = new ArrayList<>();
+                for (int u = 0; u < s.catalog().userCount(); u++) {
+                  users.add(s.catalog().user(u).id());
+                }
+                runs.addUsers(id, users);
+                execute(id, s);
               } catch (RuntimeException e) {
                 LOG.error("precompute run failed", e);
               } finally {
@@ -140,7 +138,7 @@ public class PrecomputeService {
 
   /** The newest run's progress. */
   public PrecomputeStatus status() {
-    return runs.status(clock.instant());
+    return runs.status(Instant.now());
   }
 
   private void execute(long runId, OrgSnapshot s) {
@@ -176,7 +174,7 @@ public class PrecomputeService {
                       userId,
                       TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - u0),
                       error,
-                      clock.instant());
+                      Instant.now());
                   done.incrementAndGet();
                 }));
       }
@@ -194,7 +192,7 @@ public class PrecomputeService {
     } finally {
       pool.shutdownNow();
     }
-    runs.finish(runId, clock.instant());
+    runs.finish(runId, Instant.now());
     LOG.infof(
         "precompute run %d: %d users in %d ms",
         runId, pending.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
@@ -208,6 +206,6 @@ public class PrecomputeService {
     }
     LocalDate day = selections.dayFor(s, u.getAsInt());
     List<UserSelection> computed = selections.compute(s, u.getAsInt(), day, budgets, choice);
-    store.save(computed);
+    selections.save(computed);
   }
 }

@@ -29,8 +29,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
@@ -53,12 +56,24 @@ public class SelectionService {
   @Inject MeterRegistry meters;
 
   private final AtomicReference<SelectorChoice> modelChoice = new AtomicReference<>();
+  private Map<String, UserSelection> cache;
   private LocalTime shiftStart;
   private Timer computeTimer;
 
   @PostConstruct
   void init() {
     shiftStart = LocalTime.parse(config.shiftStart());
+    int capacity = config.cachedSelections();
+    cache =
+        Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+              private static final long serialVersionUID = 1L;
+
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, UserSelection> eldest) {
+                return size() > capacity;
+              }
+            });
     baseline(config.fallbackBaseline());
     computeTimer =
         Timer.builder("primer.selection.compute")
@@ -136,13 +151,28 @@ public class SelectionService {
     int u = userIndex(s, userId);
     LocalDate day = dayFor(s, u);
     SelectorChoice choice = choice();
+    String key = userId + "/" + budget;
+    UserSelection cached = cache.get(key);
+    if (cached != null && cached.freshFor(day, choice, s.dataVersion())) {
+      return cached;
+    }
     Optional<UserSelection> stored = store.find(userId, day, budget);
     if (stored.isPresent() && stored.get().freshFor(day, choice, s.dataVersion())) {
+      cache.put(key, stored.get());
       return stored.get();
     }
     UserSelection computed = compute(s, u, day, List.of(budget), choice).get(0);
     store.save(List.of(computed));
+    cache.put(key, computed);
     return computed;
+  }
+
+  /** Stores computed selections and makes them the ones served. */
+  public void save(List<UserSelection> selections) {
+    store.save(selections);
+    for (UserSelection u : selections) {
+      cache.put(u.userId() + "/" + u.budget(), u);
+    }
   }
 
   /** Computes the user's selections for several budgets at once (the scoring is shared). */

@@ -22,7 +22,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +34,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,15 +66,29 @@ public class SnapshotLoader {
         List<Account> accounts = accounts(c);
         List<String> shas = new ArrayList<>();
         List<CrmRecord> records = records(c, shas);
+        Map<String, String> ics = calendarTexts(c);
+        // Calendars parse on the common pool while this thread builds the catalog and history.
+        CompletableFuture<Map<String, ParsedCalendar>> parsed =
+            CompletableFuture.supplyAsync(() -> parse(ics));
+        long t1 = System.nanoTime();
         Catalog catalog = Catalog.of(users, accounts, records, territories);
+        long t2 = System.nanoTime();
         InteractionHistory history = interactions(c, catalog);
-        Map<Integer, ParsedCalendar> calendars = calendars(c, catalog);
         c.commit();
+        long t3 = System.nanoTime();
+        Map<Integer, ParsedCalendar> calendars = new HashMap<>();
+        parsed
+            .join()
+            .forEach(
+                (user, calendar) ->
+                    catalog.userIndex(user).ifPresent(u -> calendars.put(u, calendar)));
         CalendarAppointments appointments = new CalendarAppointments(catalog, calendars);
-        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        long t4 = System.nanoTime();
+        Duration took = Duration.ofNanos(t4 - t0);
         LOG.infof(
             "org snapshot %s: %d users, %d accounts, %d primable records, %d interactions,"
-                + " %d calendars, %d territories in %d ms",
+                + " %d calendars, %d territories in %d ms (rows %d ms, catalog %d ms,"
+                + " interactions %d ms, calendars after that %d ms)",
             version,
             users.size(),
             accounts.size(),
@@ -81,7 +96,11 @@ public class SnapshotLoader {
             history.size(),
             calendars.size(),
             territories.size(),
-            took.toMillis());
+            took.toMillis(),
+            (t1 - t0) / 1_000_000,
+            (t2 - t1) / 1_000_000,
+            (t3 - t2) / 1_000_000,
+            (t4 - t3) / 1_000_000);
         return OrgSnapshot.of(
             catalog,
             history,
@@ -209,12 +228,13 @@ public class SnapshotLoader {
     try (PreparedStatement s =
         c.prepareStatement(
             "SELECT r.id, r.account_id, r.type, r.title, r.size_bytes, r.version, r.updated_at,"
-                + " r.related_ids, r.sha256 FROM records r JOIN accounts a ON a.id = r.account_id"
+                + " array_to_string(r.related_ids, ','), r.sha256"
+                + " FROM records r JOIN accounts a ON a.id = r.account_id"
                 + " WHERE r.sha256 IS NOT NULL ORDER BY r.id")) {
       s.setFetchSize(FETCH);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          Array related = rs.getArray(8);
+          String related = rs.getString(8);
           records.add(
               new CrmRecord(
                   rs.getString(1),
@@ -224,7 +244,7 @@ public class SnapshotLoader {
                   rs.getLong(5),
                   rs.getLong(6),
                   rs.getTimestamp(7).toInstant(),
-                  related == null ? List.of() : List.of((String[]) related.getArray())));
+                  related == null || related.isEmpty() ? List.of() : List.of(related.split(","))));
           shas.add(rs.getString(9));
         }
       }
@@ -235,7 +255,9 @@ public class SnapshotLoader {
   private InteractionHistory interactions(Connection c, Catalog catalog) throws SQLException {
     InteractionHistory history = new InteractionHistory(catalog);
     try (PreparedStatement s =
-        c.prepareStatement("SELECT user_id, record_id, at FROM interactions ORDER BY at")) {
+        c.prepareStatement(
+            "SELECT user_id, record_id, extract(epoch FROM at)::int8 FROM interactions"
+                + " ORDER BY at")) {
       s.setFetchSize(FETCH);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -243,7 +265,7 @@ public class SnapshotLoader {
           OptionalInt r = catalog.recordIndex(rs.getString(2));
           // Interactions with records that have no content yet cannot inform a selection of them.
           if (u.isPresent() && r.isPresent()) {
-            history.add(u.getAsInt(), r.getAsInt(), rs.getTimestamp(3).toInstant());
+            history.add(u.getAsInt(), r.getAsInt(), Instant.ofEpochSecond(rs.getLong(3)));
           }
         }
       }
@@ -251,20 +273,26 @@ public class SnapshotLoader {
     return history;
   }
 
-  private Map<Integer, ParsedCalendar> calendars(Connection c, Catalog catalog)
-      throws SQLException {
-    Map<Integer, ParsedCalendar> calendars = new HashMap<>();
+  private static Map<String, String> calendarTexts(Connection c) throws SQLException {
+    Map<String, String> out = new HashMap<>();
     try (PreparedStatement s = c.prepareStatement("SELECT user_id, ics FROM calendars");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
-        OptionalInt u = catalog.userIndex(rs.getString(1));
-        if (u.isPresent() && rs.getString(2) != null) {
-          calendars.put(
-              u.getAsInt(),
-              CalendarParser.parse(rs.getString(2), "calendar of " + rs.getString(1)));
+        if (rs.getString(2) != null) {
+          out.put(rs.getString(1), rs.getString(2));
         }
       }
     }
-    return calendars;
+    return out;
+  }
+
+  private static Map<String, ParsedCalendar> parse(Map<String, String> ics) {
+    Map<String, ParsedCalendar> out = new ConcurrentHashMap<>();
+    ics.entrySet().parallelStream()
+        .forEach(
+            e ->
+                out.put(
+                    e.getKey(), CalendarParser.parse(e.getValue(), "calendar of " + e.getKey())));
+    return out;
   }
 }

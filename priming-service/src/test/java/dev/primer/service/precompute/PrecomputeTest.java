@@ -13,6 +13,7 @@ import dev.primer.service.snapshot.Snapshots;
 import dev.primer.service.testing.TestDatabase;
 import dev.primer.service.testing.TestTokens;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -40,6 +41,7 @@ class PrecomputeTest {
   @Inject PrecomputeService precompute;
   @Inject PrecomputeRuns runs;
   @Inject SelectionStore store;
+  @Inject MeterRegistry meters;
 
   @BeforeEach
   void fixture() throws Exception {
@@ -117,17 +119,18 @@ class PrecomputeTest {
     }
     status.then().body("state", equalTo("finished")).body("usersFailed", equalTo(0));
     assertThat(status.jsonPath().getInt("usersDone")).isEqualTo(status.jsonPath().getInt("users"));
-    // The device's budget was computed ahead, and its manifest serves exactly that selection:
-    // mark the stored one and see the mark come back.
+    // The device's budget was computed ahead, so its manifest computes nothing.
     assertThat(store.find("u3", DAY, 50000L)).isPresent();
-    try (Connection c = db.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "UPDATE selections SET note = 'computed ahead' WHERE user_id = 'u3' AND budget = 50000")) {
-      assertThat(s.executeUpdate()).isEqualTo(1);
-    }
-    Response m = dev.primer.service.manifest.DeviceCalls.manifest("u3", device, "budget=50000");
-    assertThat(m.jsonPath().getString("note")).isEqualTo("computed ahead");
+    long computed = meters.get("primer.selection.compute").timer().count();
+    dev.primer.service.manifest.DeviceCalls.manifest("u3", device, "budget=50000")
+        .then()
+        .statusCode(200);
+    assertThat(meters.get("primer.selection.compute").timer().count()).isEqualTo(computed);
+    // A budget nobody computed ahead is computed on demand.
+    dev.primer.service.manifest.DeviceCalls.manifest("u3", device, "budget=50001")
+        .then()
+        .statusCode(200);
+    assertThat(meters.get("primer.selection.compute").timer().count()).isEqualTo(computed + 1);
     given()
         .header("Authorization", TestTokens.bearer("u3", Roles.DEVICE))
         .when()
