@@ -10,7 +10,9 @@ public enum ImportKind {
   USERS,
   ACCOUNTS,
   RECORDS,
-  INTERACTIONS;
+  INTERACTIONS,
+  /** Small record content in bulk; see ContentImporter. */
+  CONTENT;
 
   /** The name in the URL and in OrgDataChanged. */
   public String wireName() {

@@ -3,6 +3,7 @@ package dev.primer.service.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.primer.core.dataset.DataSetJson;
+import dev.primer.service.content.ContentChanges;
 import dev.primer.service.data.OrgDataChanges;
 import dev.primer.service.problem.JsonErrors;
 import dev.primer.service.problem.ProblemException;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -28,15 +30,20 @@ public class ImportService {
   /** Lines per transaction. */
   static final int BATCH = 2_000;
 
+  /** Content lines per transaction (each up to 64 KiB). */
+  static final int CONTENT_BATCH = 200;
+
   /** Rejected lines listed in an answer; the total counts them all. */
   static final int MAX_LISTED = 1_000;
 
   private final AgroalDataSource db;
   private final OrgDataChanges changes;
+  private final ContentChanges contentChanges;
 
-  ImportService(AgroalDataSource db, OrgDataChanges changes) {
+  ImportService(AgroalDataSource db, OrgDataChanges changes, ContentChanges contentChanges) {
     this.db = db;
     this.changes = changes;
+    this.contentChanges = contentChanges;
   }
 
   /** Imports every line of {@code body}; signals the change once all batches are committed. */
@@ -47,11 +54,28 @@ public class ImportService {
           case ACCOUNTS -> run(new AccountUpserter(), body);
           case RECORDS -> run(new RecordUpserter(), body);
           case INTERACTIONS -> run(new InteractionUpserter(), body);
+          case CONTENT -> content(body);
         };
     if (result.inserted() + result.updated() > 0) {
-      changes.changed(kind.wireName());
+      if (kind == ImportKind.CONTENT) {
+        contentChanges.stored();
+      } else {
+        changes.changed(kind.wireName());
+      }
     }
     return result;
+  }
+
+  private ImportResult content(InputStream body) {
+    Tally tally = new Tally();
+    try (BufferedReader lines =
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
+      new ContentImporter(db)
+          .run(lines, DataSetJson.mapper().readerFor(ContentLine.class), tally, CONTENT_BATCH);
+    } catch (IOException e) {
+      throw unreadable(tally, e);
+    }
+    return tally.result();
   }
 
   private <T> ImportResult run(Upserter<T> upserter, InputStream body) {
@@ -84,17 +108,21 @@ public class ImportService {
         }
       }
     } catch (IOException e) {
-      // Lines before the fault are stored; sending the body again is safe (upserts are idempotent).
-      throw new ProblemException(
-          400,
-          "unreadable-body",
-          "Unreadable body",
-          "the body cannot be read after " + tally.lines() + " stored lines: " + e.getMessage());
+      throw unreadable(tally, e);
     }
     if (!batch.isEmpty()) {
       tally.add(store(upserter, batch));
     }
     return tally.result();
+  }
+
+  /** Lines before the fault are stored; sending the body again is safe (upserts are idempotent). */
+  private static ProblemException unreadable(Tally tally, IOException e) {
+    return new ProblemException(
+        400,
+        "unreadable-body",
+        "Unreadable body",
+        "the body cannot be read after " + tally.lines() + " stored lines: " + e.getMessage());
   }
 
   private <T> Counts store(Upserter<T> upserter, List<T> batch) {
@@ -110,7 +138,7 @@ public class ImportService {
   }
 
   /** Adds up the batches. */
-  private static final class Tally {
+  static final class Tally {
     private long inserted;
     private long updated;
     private long unchanged;
@@ -135,7 +163,10 @@ public class ImportService {
     }
 
     ImportResult result() {
-      return new ImportResult(inserted, updated, unchanged, rejectedTotal, List.copyOf(rejected));
+      // Content lines are checked partly in Java, partly in the database: list them in line order.
+      List<RejectedLine> byLine = new ArrayList<>(rejected);
+      byLine.sort(Comparator.comparingLong(RejectedLine::line));
+      return new ImportResult(inserted, updated, unchanged, rejectedTotal, List.copyOf(byLine));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.primer.service.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.primer.core.scoring.ModelBundles;
@@ -31,7 +32,9 @@ class ContentTest {
   void records() {
     StringBuilder lines = new StringBuilder();
     for (String[] r :
-        new String[][] {{"cr1", "10"}, {"cr2", "100000"}, {"cr3", "5"}, {"cr4", "2000000"}}) {
+        new String[][] {
+          {"cr1", "10"}, {"cr2", "100000"}, {"cr3", "5"}, {"cr4", "2000000"}, {"cr5", "10"}
+        }) {
       lines.append(
           "{\"id\":\"%s\",\"accountId\":\"ca1\",\"type\":\"schematic\",\"title\":\"S\",\"sizeBytes\":%s,\"version\":1,\"updatedAt\":\"2026-01-01T00:00:00Z\"}\n"
               .formatted(r[0], r[1]));
@@ -83,6 +86,41 @@ class ContentTest {
         .then()
         .statusCode(200)
         .body("sha256", equalTo(sha));
+  }
+
+  @Test
+  void importsSmallContentInBulkAndRejectsBadLinesByNumber() {
+    String ten = java.util.Base64.getEncoder().encodeToString("abcdefghij".getBytes());
+    String body =
+        "{\"id\":\"cr5\",\"contentBase64\":\""
+            + ten
+            + "\"}\n"
+            + "{\"id\":\"cr3\",\"contentBase64\":\""
+            + ten
+            + "\"}\n"
+            + "{\"id\":\"ghost\",\"contentBase64\":\""
+            + ten
+            + "\"}\n"
+            + "{\"id\":\"cr5\",\"contentBase64\":\"!!\"}\n";
+    integrator()
+        .contentType("application/x-ndjson")
+        .body(body)
+        .post("/v1/import/content")
+        .then()
+        .statusCode(200)
+        .body("inserted", equalTo(1))
+        .body("rejectedTotal", equalTo(3))
+        .body("rejected[0].line", equalTo(2))
+        .body("rejected[0].reason", containsString("sizeBytes 5"))
+        .body("rejected[1].line", equalTo(3))
+        .body("rejected[2].line", equalTo(4));
+    integrator()
+        .contentType("application/x-ndjson")
+        .body(body.lines().findFirst().orElseThrow())
+        .post("/v1/import/content")
+        .then()
+        .statusCode(200)
+        .body("unchanged", equalTo(1));
   }
 
   @Test

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "data",
     mixinStandardHelpOptions = true,
     description = "Generate synthetic organisations and load data sets into a service.",
-    subcommands = {GenerateCommand.class})
+    subcommands = {GenerateCommand.class, PushCommand.class})
 public final class DataCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
