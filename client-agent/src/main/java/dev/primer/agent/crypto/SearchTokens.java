@@ -68,7 +68,17 @@ public final class SearchTokens {
    * grows with the vocabulary of a record, not its length (BM25 still weighs rare words up).
    */
   public String distinctDocument(String text) {
-    return join(new java.util.ArrayList<>(new LinkedHashSet<>(words(text))));
+    StringBuilder out = new StringBuilder();
+    Set<String> seen = new java.util.HashSet<>();
+    for (String word : words(text)) {
+      if (seen.add(word)) {
+        if (out.length() > 0) {
+          out.append(' ');
+        }
+        out.append(token(word));
+      }
+    }
+    return out.toString();
   }
 
   private String join(List<String> words) {

@@ -40,6 +40,9 @@ public final class Syncer {
 
   private static final int TELEMETRY_CHUNK = 1000;
 
+  /** Blobs downloaded at once: one stream rarely fills a fast link, several do. */
+  private static final int BLOB_DOWNLOADS = 3;
+
   private final LocalStore store;
   private final ServiceClient client;
   private final AgentConfig config;
@@ -297,6 +300,14 @@ public final class Syncer {
                 t.setDaemon(true);
                 return t;
               });
+      ExecutorService blobPool =
+          Executors.newFixedThreadPool(
+              BLOB_DOWNLOADS,
+              r -> {
+                Thread t = new Thread(r, "primer-blob");
+                t.setDaemon(true);
+                return t;
+              });
       Deque<CompletableFuture<Batch>> inFlight = new ArrayDeque<>();
       int next = 0;
       try {
@@ -316,17 +327,13 @@ public final class Syncer {
           listener.advanced(batch.inline.size(), batch.inlineBytes);
           refused.addAll(batch.refused);
           errors.addAll(batch.errors);
-          for (FetchedLine blob : batch.blobs) {
-            if (cancel.cancelled()) {
-              break;
-            }
-            long t2 = System.nanoTime();
-            downloadBlob(blob);
-            timings.blobs.addAndGet(System.nanoTime() - t2);
-          }
+          long t2 = System.nanoTime();
+          downloadBlobs(batch.blobs, blobPool);
+          timings.blobs.addAndGet(System.nanoTime() - t2);
         }
       } finally {
         fetchers.shutdownNow();
+        blobPool.shutdownNow();
         listener.finished();
       }
     }
@@ -409,9 +416,55 @@ public final class Syncer {
       return new Batch(inline, blobs, refusedHere, errorsHere, inlineBytes[0]);
     }
 
-    private void downloadBlob(FetchedLine line) {
-      String sha = line.blob().toLowerCase(java.util.Locale.ROOT);
+    /**
+     * Downloads a batch's blobs a few at a time (each distinct sha256 once), then stores the
+     * records of the verified ones from this thread, the store's only writer.
+     */
+    private void downloadBlobs(List<FetchedLine> lines, ExecutorService pool) {
+      Map<String, List<FetchedLine>> bySha = new LinkedHashMap<>();
+      for (FetchedLine line : lines) {
+        bySha
+            .computeIfAbsent(line.blob().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+            .add(line);
+      }
+      Map<String, CompletableFuture<Boolean>> downloads = new LinkedHashMap<>();
+      bySha.forEach(
+          (sha, same) ->
+              downloads.put(
+                  sha, CompletableFuture.supplyAsync(() -> fetchBlob(sha, same.get(0)), pool)));
+      for (Map.Entry<String, CompletableFuture<Boolean>> d : downloads.entrySet()) {
+        if (!awaitBlob(d.getValue())) {
+          continue;
+        }
+        for (FetchedLine line : bySha.get(d.getKey())) {
+          store.insert(List.of(preparer.blob(line, d.getKey())));
+          records++;
+          bytes += line.sizeBytes();
+          listener.advanced(1, line.sizeBytes());
+        }
+      }
+    }
+
+    private boolean awaitBlob(CompletableFuture<Boolean> future) {
+      try {
+        return future.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("sync interrupted", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
+    /** Downloads and verifies one blob; false when cancelled or refused. */
+    private boolean fetchBlob(String sha, FetchedLine line) {
       BlobFiles blobs = store.blobs();
+      if (cancel.cancelled()) {
+        return false;
+      }
       if (!blobs.has(sha)) {
         try (BlobFiles.Download d = blobs.startDownload(sha)) {
           long offset = d.offset();
@@ -424,7 +477,7 @@ public final class Syncer {
             long got = d.writeAll(stream.body(), cancel::cancelled);
             listener.advanced(0, 0);
             if (cancel.cancelled()) {
-              return;
+              return false;
             }
             if (before + got != line.sizeBytes()) {
               // The size check is advisory: the hash decides.
@@ -433,16 +486,13 @@ public final class Syncer {
           }
           if (!d.finish()) {
             refused.add(line.id() + " (blob sha256 mismatch)");
-            return;
+            return false;
           }
         } catch (IOException e) {
           throw new UncheckedIOException("blob " + sha + " for " + line.id() + " failed", e);
         }
       }
-      store.insert(List.of(preparer.blob(line, sha)));
-      records++;
-      bytes += line.sizeBytes();
-      listener.advanced(1, line.sizeBytes());
+      return true;
     }
   }
 }

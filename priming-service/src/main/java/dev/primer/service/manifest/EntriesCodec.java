@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -19,10 +20,18 @@ public final class EntriesCodec {
 
   private EntriesCodec() {}
 
+  /** gzip at the fastest level: entry lists are written on every selection, read far less. */
+  private static final class FastGzip extends GZIPOutputStream {
+    FastGzip(OutputStream out) throws IOException {
+      super(out, 1 << 16);
+      def.setLevel(Deflater.BEST_SPEED);
+    }
+  }
+
   /** The stored form of {@code entries}. */
   public static byte[] encode(List<ManifestEntry> entries) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(entries.size() * 64 + 64);
-    try (OutputStream out = new GZIPOutputStream(bytes, 1 << 16)) {
+    try (OutputStream out = new FastGzip(bytes)) {
       JSON.writeValue(out, entries);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
