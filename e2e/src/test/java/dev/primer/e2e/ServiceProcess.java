@@ -32,7 +32,12 @@ final class ServiceProcess implements AutoCloseable {
   private Process process;
 
   private ServiceProcess(
-      String database, Instant now, Path log, Path blobs, int port, Map<String, String> properties) {
+      String database,
+      Instant now,
+      Path log,
+      Path blobs,
+      int port,
+      Map<String, String> properties) {
     this.database = database;
     this.now = now;
     this.log = log;
