@@ -181,16 +181,8 @@ final class BadInputCorpus {
       broken.add(s.toString());
     }
     // Cut at random places: every truncation is a calendar that ends mid-way.
-    for (int i = 0; i < 120; i++) {
-      broken.add(VALID_CALENDAR.substring(0, 1 + random.nextInt(VALID_CALENDAR.length() - 20)));
-    }
-    // Random single-character damage.
-    for (int i = 0; i < 120; i++) {
-      char[] chars = VALID_CALENDAR.toCharArray();
-      String damage = ":;=\",\\\u0000\u00ff";
-      chars[random.nextInt(chars.length)] = damage.charAt(random.nextInt(damage.length()));
-      broken.add(new String(chars));
-    }
+    broken.addAll(truncations(VALID_CALENDAR, 120, 20));
+    broken.addAll(damaged(VALID_CALENDAR, 120, ":;=\",\\\u0000\u00ff"));
     broken.add("BEGIN:VCALENDAR\r\nX-LONG:" + "x".repeat(200_000) + "\r\nEND:VCALENDAR\r\n");
     for (String body : broken) {
       add("icalendar", "PUT", path, integrator(), "text/calendar", utf8(body));
@@ -240,16 +232,8 @@ final class BadInputCorpus {
             "[-88.0,41.5]]]",
             "[-88.0,41.5]],[[-80.0,30.0],[-79.0,30.0],[-79.0,31.0],[-80.0,30.0]]]"));
     // Random truncations and byte damage.
-    for (int i = 0; i < 100; i++) {
-      broken.add(VALID_TERRITORY.substring(0, 1 + random.nextInt(VALID_TERRITORY.length() - 2)));
-    }
-    for (int i = 0; i < 100; i++) {
-      char[] chars = VALID_TERRITORY.toCharArray();
-      int at = random.nextInt(chars.length);
-      String damage = "{}[],:\"-9e";
-      chars[at] = damage.charAt(random.nextInt(damage.length()));
-      broken.add(new String(chars));
-    }
+    broken.addAll(truncations(VALID_TERRITORY, 100, 2));
+    broken.addAll(damaged(VALID_TERRITORY, 100, "{}[],:\"-9e"));
     for (String body : broken) {
       add("geojson", "PUT", put, admin(), "application/geo+json", utf8(body));
       add(
@@ -297,9 +281,7 @@ final class BadInputCorpus {
     // PostgreSQL text cannot hold U+0000: it must be refused, not crash the insert.
     lines.add(VALID_RECORD.replace("Drill contact", "Drill\\u0000contact"));
     lines.add(VALID_RECORD.replace("\"id\":\"r-drill\"", "\"id\":\"r\\u0000\""));
-    for (int i = 0; i < 80; i++) {
-      lines.add(VALID_RECORD.substring(0, 1 + random.nextInt(VALID_RECORD.length() - 2)));
-    }
+    lines.addAll(truncations(VALID_RECORD, 80, 2));
     for (String line : lines) {
       add(
           "ndjson",
@@ -603,6 +585,28 @@ final class BadInputCorpus {
             "",
             Map.of("Authorization", "Basic dXNlcjpwYXNz"),
             new byte[0]));
+  }
+
+  /** {@code n} random prefixes of {@code valid}, each at least {@code keepOff} characters short. */
+  private List<String> truncations(String valid, int n, int keepOff) {
+    List<String> cut = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      cut.add(valid.substring(0, 1 + random.nextInt(valid.length() - keepOff)));
+    }
+    return cut;
+  }
+
+  /**
+   * {@code n} copies of {@code valid}, each with one character replaced by one of {@code damage}.
+   */
+  private List<String> damaged(String valid, int n, String damage) {
+    List<String> copies = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      char[] chars = valid.toCharArray();
+      chars[random.nextInt(chars.length)] = damage.charAt(random.nextInt(damage.length()));
+      copies.add(new String(chars));
+    }
+    return copies;
   }
 
   private byte[] randomBytes(int n) {

@@ -49,7 +49,7 @@ class FaultDrillTest {
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < KILLS; i++) {
       Path home = homes.resolve("kill-" + i);
-      LoadDrillTest.deleteTree(home);
+      Repo.deleteTree(home);
       Agents.enroll(home, service.url(), user, "256MiB");
       Process sync = Agents.startSyncProcess(home, homes.resolve("kill-" + i + ".log"));
       // JVM start-up takes ~0.4 s of this; the rest lands anywhere in the download.
@@ -77,7 +77,7 @@ class FaultDrillTest {
                 + "; after resume "
                 + afterResume.report());
       }
-      LoadDrillTest.deleteTree(home);
+      Repo.deleteTree(home);
     }
     System.out.printf(
         "fault drill: %d kills (%d during a running sync), %d stores inconsistent or incomplete"
@@ -93,7 +93,7 @@ class FaultDrillTest {
         "select (select count(*) from users) || '/' || (select count(*) from records) || '/'"
             + " || (select count(*) from interactions) || '/' || (select count(*) from devices)";
     Path home = homes.resolve("pg-restart");
-    LoadDrillTest.deleteTree(home);
+    Repo.deleteTree(home);
     Agents.enroll(home, service.url(), org.users().get(1), "256MiB");
     String before = Postgres.psql(service.database(), countAll).trim();
 

@@ -32,7 +32,7 @@ class LoadDrillTest {
       List<Path> agents = new ArrayList<>();
       for (int i = 0; i < AGENTS; i++) {
         Path home = homes.resolve(String.format("device-%03d", i));
-        deleteTree(home);
+        Repo.deleteTree(home);
         Agents.enroll(
             home, service.url(), org.users().get(i % org.users().size()), Long.toString(BUDGET));
         agents.add(home);
@@ -115,16 +115,5 @@ class LoadDrillTest {
 
   private static double p(double[] sorted, double q) {
     return sorted[Math.max(0, (int) Math.ceil(sorted.length * q) - 1)];
-  }
-
-  static void deleteTree(Path dir) throws java.io.IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -64,7 +64,7 @@ final class ServiceProcess implements AutoCloseable {
             properties);
     try {
       Files.createDirectories(dir);
-      deleteTree(service.blobs);
+      Repo.deleteTree(service.blobs);
       Files.deleteIfExists(service.log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -181,17 +181,6 @@ final class ServiceProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }
