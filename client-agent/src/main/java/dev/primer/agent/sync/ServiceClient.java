@@ -130,10 +130,16 @@ public final class ServiceClient {
         new BufferedReader(
             new InputStreamReader(body(response), StandardCharsets.UTF_8), 1 << 16)) {
       String line;
+      int read = 0;
       while ((line = reader.readLine()) != null) {
         if (!line.isBlank()) {
           lines.accept(LINE_READER.readValue(line));
+          read++;
         }
+      }
+      if (read != ids.size()) {
+        throw new java.io.EOFException(
+            "records:fetch answered " + read + " lines for " + ids.size() + " ids");
       }
     } catch (IOException e) {
       throw new UncheckedIOException("records:fetch broke off", e);

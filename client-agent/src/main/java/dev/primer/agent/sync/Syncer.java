@@ -50,6 +50,7 @@ public final class Syncer {
   private final LongSupplier usableDisk;
   private final RecordPreparer preparer;
   private int lookahead = 1;
+  private Retrying retrying = Retrying.standard();
   private final Timings timings = new Timings();
 
   /**
@@ -105,6 +106,12 @@ public final class Syncer {
       throw new IllegalArgumentException("lookahead must be 0..4, was " + batches);
     }
     this.lookahead = batches;
+    return this;
+  }
+
+  /** How passing failures (service busy, broken connection) are retried; tests shorten it. */
+  Syncer retrying(Retrying retrying) {
+    this.retrying = retrying;
     return this;
   }
 
@@ -314,7 +321,9 @@ public final class Syncer {
         while ((next < batches.size() || !inFlight.isEmpty()) && !cancel.cancelled()) {
           while (next < batches.size() && inFlight.size() <= lookahead) {
             List<ManifestEntry> batch = batches.get(next++);
-            inFlight.add(CompletableFuture.supplyAsync(() -> fetch(batch), fetchers));
+            inFlight.add(
+                CompletableFuture.supplyAsync(
+                    () -> retrying.call(() -> fetch(batch), cancel), fetchers));
           }
           long t0 = System.nanoTime();
           Batch batch = await(inFlight.poll());
@@ -431,7 +440,9 @@ public final class Syncer {
       bySha.forEach(
           (sha, same) ->
               downloads.put(
-                  sha, CompletableFuture.supplyAsync(() -> fetchBlob(sha, same.get(0)), pool)));
+                  sha,
+                  CompletableFuture.supplyAsync(
+                      () -> retrying.call(() -> fetchBlob(sha, same.get(0)), cancel), pool)));
       for (Map.Entry<String, CompletableFuture<Boolean>> d : downloads.entrySet()) {
         if (!awaitBlob(d.getValue())) {
           continue;

@@ -13,7 +13,9 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -24,6 +26,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  private static final int BUSY_RETRY_SECONDS = 2;
 
   /** A refusal the service decided on. */
   @ServerExceptionMapper
@@ -107,6 +110,21 @@ public class ProblemMappers {
   /** Anything else: a bug or an outage. The cause is logged, never sent. */
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (outOfConnections(e)) {
+      return Response.fromResponse(
+              respond(
+                  Problem.of(
+                      "service-busy",
+                      "Service busy",
+                      503,
+                      "every database connection is in use; try again in "
+                          + BUSY_RETRY_SECONDS
+                          + " s",
+                      instance(uri),
+                      List.of())))
+          .header("Retry-After", BUSY_RETRY_SECONDS)
+          .build();
+    }
     String id = UUID.randomUUID().toString();
     LOG.errorf(e, "unexpected error %s on %s", id, instance(uri));
     return respond(
@@ -118,6 +136,22 @@ public class ProblemMappers {
             instance(uri),
             List.of(),
             id));
+  }
+
+  /**
+   * Whether {@code e} is the connection pool timing out. Agroal says so only in the message of a
+   * plain SQLException, hence the text match; it is a load peak, not a bug, so the client is told
+   * to come back instead of being handed an error id.
+   */
+  static boolean outOfConnections(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException
+          && t.getMessage() != null
+          && t.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Response respond(Problem problem) {

@@ -3,6 +3,7 @@ package dev.primer.service.records;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.service.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,61 +14,129 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Writes records as NDJSON straight from a streamed query, one line per asked id in the asked
- * order. Content up to 64 KiB is inline (base64); larger content is named by its blob hash.
+ * Writes records as NDJSON, one line per asked id in the asked order. Content up to 64 KiB is
+ * inline (base64); larger content is named by its blob hash.
+ *
+ * <p>Rows are read in short queries of {@link #CHUNK} ids, and no database connection is held while
+ * the answer is written: a slow device on a slow link must not keep a pooled connection from the
+ * other devices. The first chunk is read before the answer starts, so a service out of connections
+ * answers 503 instead of an empty 200.
  */
 @ApplicationScoped
 public class RecordStreamer {
+  /** Ids read per query: at most 64 KiB inline each, so a chunk stays a few MB. */
+  static final int CHUNK = 64;
+
   @Inject AgroalDataSource dataSource;
   @Inject ObjectMapper json;
 
-  /** Writes one line per id; ids outside {@code allowed} get an error line. */
-  public void write(List<String> ids, Set<String> allowed, OutputStream out) throws IOException {
+  /** A fetch whose first rows are read: writing it reads the rest chunk by chunk. */
+  public final class Answer {
+    private final List<String> ids;
+    private final Set<String> allowed;
+    private final List<String> wanted;
+    private Map<String, Row> chunk;
+    private int chunkEnd;
+
+    private Answer(List<String> ids, Set<String> allowed, List<String> wanted) throws IOException {
+      this.ids = ids;
+      this.allowed = allowed;
+      this.wanted = wanted;
+      this.chunk = readChunk(0);
+    }
+
+    /** Writes every line; throws (leaving the answer unfinished) when the database fails. */
+    public void writeTo(OutputStream out) throws IOException {
+      JsonGenerator g = json.getFactory().createGenerator(out, JsonEncoding.UTF8);
+      g.setRootValueSeparator(null);
+      // The caller owns the stream (it may be a gzip stream to finish).
+      g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+      int next = 0;
+      for (String id : ids) {
+        if (!allowed.contains(id)) {
+          error(g, id, "not in this device's manifest");
+        } else {
+          if (next == chunkEnd) {
+            chunk = readChunk(next);
+          }
+          next++;
+          Optional<Row> row = Optional.ofNullable(chunk.get(id));
+          if (row.isPresent()) {
+            row.get().write(g);
+          } else {
+            error(g, id, "no such record");
+          }
+        }
+        g.flush();
+        out.write('\n');
+      }
+      g.close();
+    }
+
+    private Map<String, Row> readChunk(int from) throws IOException {
+      chunkEnd = Math.min(wanted.size(), from + CHUNK);
+      return rows(wanted.subList(from, chunkEnd));
+    }
+  }
+
+  /**
+   * Reads the first rows of the answer for {@code ids}; ids outside {@code allowed} get an error
+   * line.
+   *
+   * @throws ProblemException 503 when no database connection is free
+   */
+  public Answer open(List<String> ids, Set<String> allowed) throws IOException {
     List<String> wanted = new ArrayList<>();
     for (String id : ids) {
       if (allowed.contains(id)) {
         wanted.add(id);
       }
     }
-    JsonGenerator g = json.getFactory().createGenerator(out, JsonEncoding.UTF8);
-    g.setRootValueSeparator(null);
-    // The caller owns the stream (it may be a gzip stream to finish).
-    g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT r.id, r.account_id, r.type, r.title, r.version, r.size_bytes, r.sha256,"
-                  + " r.updated_at, r.related_ids, r.content"
-                  + " FROM unnest(?::text[]) WITH ORDINALITY AS q(id, n)"
-                  + " LEFT JOIN records r ON r.id = q.id ORDER BY q.n")) {
-        s.setArray(1, c.createArrayOf("text", wanted.toArray()));
-        s.setFetchSize(50);
-        try (ResultSet rs = s.executeQuery()) {
-          for (String id : ids) {
-            if (!allowed.contains(id)) {
-              error(g, id, "not in this device's manifest");
-            } else if (!rs.next() || rs.getString(1) == null) {
-              error(g, id, "no such record");
-            } else {
-              record(g, rs);
-            }
-            g.flush();
-            out.write('\n');
-          }
+    return new Answer(ids, allowed, wanted);
+  }
+
+  private Map<String, Row> rows(List<String> ids) throws IOException {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Row> rows = new HashMap<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, account_id, type, title, version, size_bytes, sha256, updated_at,"
+                    + " related_ids, content FROM records WHERE id = ANY(?::text[])")) {
+      s.setArray(1, c.createArrayOf("text", ids.toArray()));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          Array related = rs.getArray(9);
+          Row row =
+              new Row(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  Optional.ofNullable(rs.getString(4)).orElse(""),
+                  rs.getLong(5),
+                  rs.getLong(6),
+                  rs.getString(7),
+                  rs.getTimestamp(8).toInstant(),
+                  related == null ? List.of() : List.of((String[]) related.getArray()),
+                  Optional.ofNullable(rs.getBytes(10)));
+          rows.put(row.id(), row);
         }
-      } finally {
-        c.rollback();
       }
     } catch (SQLException e) {
       throw new IOException("cannot read records", e);
     }
-    g.close();
+    return rows;
   }
 
   private static void error(JsonGenerator g, String id, String message) throws IOException {
@@ -77,30 +146,39 @@ public class RecordStreamer {
     g.writeEndObject();
   }
 
-  private static void record(JsonGenerator g, ResultSet rs) throws IOException, SQLException {
-    g.writeStartObject();
-    g.writeStringField("id", rs.getString(1));
-    g.writeStringField("accountId", rs.getString(2));
-    g.writeStringField("type", rs.getString(3));
-    g.writeStringField("title", rs.getString(4) == null ? "" : rs.getString(4));
-    g.writeNumberField("version", rs.getLong(5));
-    g.writeNumberField("sizeBytes", rs.getLong(6));
-    g.writeStringField("sha256", rs.getString(7));
-    g.writeStringField("updatedAt", rs.getTimestamp(8).toInstant().toString());
-    g.writeArrayFieldStart("relatedIds");
-    Array related = rs.getArray(9);
-    if (related != null) {
-      for (String r : (String[]) related.getArray()) {
+  /** One record as read; {@code content} is empty when it lives in the blob store. */
+  private record Row(
+      String id,
+      String accountId,
+      String type,
+      String title,
+      long version,
+      long sizeBytes,
+      String sha256,
+      Instant updatedAt,
+      List<String> relatedIds,
+      Optional<byte[]> content) {
+    void write(JsonGenerator g) throws IOException {
+      g.writeStartObject();
+      g.writeStringField("id", id);
+      g.writeStringField("accountId", accountId);
+      g.writeStringField("type", type);
+      g.writeStringField("title", title);
+      g.writeNumberField("version", version);
+      g.writeNumberField("sizeBytes", sizeBytes);
+      g.writeStringField("sha256", sha256);
+      g.writeStringField("updatedAt", updatedAt.toString());
+      g.writeArrayFieldStart("relatedIds");
+      for (String r : relatedIds) {
         g.writeString(r);
       }
+      g.writeEndArray();
+      if (content.isPresent()) {
+        g.writeBinaryField("contentBase64", content.get());
+      } else {
+        g.writeStringField("blob", sha256);
+      }
+      g.writeEndObject();
     }
-    g.writeEndArray();
-    byte[] content = rs.getBytes(10);
-    if (content != null) {
-      g.writeBinaryField("contentBase64", content);
-    } else {
-      g.writeStringField("blob", rs.getString(7));
-    }
-    g.writeEndObject();
   }
 }

@@ -42,14 +42,17 @@ public class RecordsFetch {
     CurrentManifest manifest = generations.current(deviceId);
     boolean gzip =
         acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
+    RecordStreamer.Answer answer = streamer.open(ids, manifest.recordIds());
+    // The gzip stream is finished only after the last line: an answer the database broke off
+    // must reach the device as a broken stream, never as a well-formed short one.
     StreamingOutput out =
         stream -> {
           if (gzip) {
-            try (GZIPOutputStream z = new GZIPOutputStream(stream, 1 << 16)) {
-              streamer.write(ids, manifest.recordIds(), z);
-            }
+            GZIPOutputStream z = new GZIPOutputStream(stream, 1 << 16);
+            answer.writeTo(z);
+            z.close();
           } else {
-            streamer.write(ids, manifest.recordIds(), stream);
+            answer.writeTo(stream);
           }
         };
     Response.ResponseBuilder r = Response.ok(out, NDJSON);

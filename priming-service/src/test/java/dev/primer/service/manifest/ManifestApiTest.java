@@ -253,6 +253,50 @@ class ManifestApiTest {
   }
 
   @Test
+  void fetchLongerThanOneDatabaseChunkAnswersEveryIdInOrder() throws IOException {
+    String device = enrol("u1");
+    List<String> held =
+        entries(manifest("u1", device, "budget=400000"), "entries").stream()
+            .map(ManifestEntry::recordId)
+            .toList();
+    // Repeats and foreign ids spread over several chunks of the streamer's reads.
+    List<String> asked = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      asked.add(i % 7 == 0 ? "r-foreign-" + i : held.get(i % held.size()));
+    }
+    String body =
+        given()
+            .header("Authorization", TestTokens.bearer("u1", Roles.DEVICE))
+            .contentType("application/json")
+            .body(Map.of("ids", asked))
+            .when()
+            .post("/v1/devices/" + device + "/records:fetch")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    List<Map<String, Object>> lines =
+        body.lines()
+            .map(
+                l -> {
+                  try {
+                    return JSON.readValue(l, new TypeReference<Map<String, Object>>() {});
+                  } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .toList();
+    assertThat(lines).extracting(l -> l.get("id")).containsExactlyElementsOf(asked);
+    for (int i = 0; i < lines.size(); i++) {
+      if (asked.get(i).startsWith("r-foreign-")) {
+        assertThat(lines.get(i)).containsEntry("error", "not in this device's manifest");
+      } else {
+        assertThat(lines.get(i)).containsKey("sha256");
+      }
+    }
+  }
+
+  @Test
   void fetchRefusesMoreThanAThousandIds() {
     String device = enrol("u1");
     List<String> ids = java.util.stream.IntStream.range(0, 1001).mapToObj(i -> "r" + i).toList();
