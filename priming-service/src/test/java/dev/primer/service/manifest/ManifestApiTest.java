@@ -53,6 +53,15 @@ class ManifestApiTest {
         r.jsonPath().getList(path), new TypeReference<List<ManifestEntry>>() {});
   }
 
+  /** The lines of an NDJSON answer, each parsed as a JSON object. */
+  private static List<Map<String, Object>> ndjson(String body) throws IOException {
+    List<Map<String, Object>> lines = new java.util.ArrayList<>();
+    for (String line : body.lines().toList()) {
+      lines.add(JSON.readValue(line, new TypeReference<Map<String, Object>>() {}));
+    }
+    return lines;
+  }
+
   @Test
   void enrolmentAnswers201WithLocation() {
     given()
@@ -227,18 +236,7 @@ class ManifestApiTest {
         body.length > 1 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b
             ? new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes()
             : body;
-    List<Map<String, Object>> lines =
-        new String(plain, StandardCharsets.UTF_8)
-            .lines()
-            .map(
-                l -> {
-                  try {
-                    return JSON.readValue(l, new TypeReference<Map<String, Object>>() {});
-                  } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                  }
-                })
-            .toList();
+    List<Map<String, Object>> lines = ndjson(new String(plain, StandardCharsets.UTF_8));
     assertThat(lines).extracting(l -> l.get("id")).containsExactlyElementsOf(asked);
     assertThat(lines.get(0))
         .containsEntry("blob", Fixture.largeSha())
@@ -275,17 +273,7 @@ class ManifestApiTest {
             .statusCode(200)
             .extract()
             .asString();
-    List<Map<String, Object>> lines =
-        body.lines()
-            .map(
-                l -> {
-                  try {
-                    return JSON.readValue(l, new TypeReference<Map<String, Object>>() {});
-                  } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                  }
-                })
-            .toList();
+    List<Map<String, Object>> lines = ndjson(body);
     assertThat(lines).extracting(l -> l.get("id")).containsExactlyElementsOf(asked);
     for (int i = 0; i < lines.size(); i++) {
       if (asked.get(i).startsWith("r-foreign-")) {
