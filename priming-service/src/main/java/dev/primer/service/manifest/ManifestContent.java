@@ -38,16 +38,23 @@ public record ManifestContent(
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    StringBuilder b = new StringBuilder(64 + entries.size() * 96);
-    b.append(day).append('\n').append(modelId).append('\n').append(selector).append('\n');
-    b.append(note).append('\n').append(budget).append('\n').append(bytes).append('\n');
-    for (ManifestEntry e : entries) {
-      b.append(e.recordId()).append('\t').append(e.version()).append('\t').append(e.sizeBytes());
-      b.append('\t').append(e.sha256()).append('\t').append(e.tier()).append('\t');
-      b.append(Double.doubleToLongBits(e.score())).append('\t').append(e.reason()).append('\t');
-      b.append(e.type()).append('\t').append(e.title()).append('\n');
-    }
-    b.append(String.join(",", notFitted));
-    return HexFormat.of().formatHex(digest.digest(b.toString().getBytes(StandardCharsets.UTF_8)));
+    String head =
+        day
+            + "\n"
+            + modelId
+            + "\n"
+            + selector
+            + "\n"
+            + note
+            + "\n"
+            + budget
+            + "\n"
+            + bytes
+            + "\n"
+            + String.join(",", notFitted)
+            + "\n";
+    digest.update(head.getBytes(StandardCharsets.UTF_8));
+    digest.update(EntriesCodec.raw(entries));
+    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -11,10 +11,8 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds a device's manifest: its user's selection, numbered as a generation, full or as a delta.
@@ -27,13 +25,7 @@ public class ManifestService {
   @Inject ManifestConfig config;
   @Inject MeterRegistry meters;
 
-  // The hash of the selection a device was last given: the same selection object (the cached
-  // one) needs no second hash.
-  private final Map<String, Hashed> lastHash = new ConcurrentHashMap<>();
   private Timer buildTimer;
-
-  private record Hashed(UserSelection selection, String hash) {}
-
   private DistributionSummary bytesSummary;
 
   @PostConstruct
@@ -99,24 +91,8 @@ public class ManifestService {
     long t0 = System.nanoTime();
     DeviceView device = devices.owned(deviceId, callerUserId);
     UserSelection s = selections.selectionFor(device.userId(), budget);
-    ManifestContent content =
-        new ManifestContent(
-            s.day(),
-            s.modelId(),
-            s.selector(),
-            s.note(),
-            s.budget(),
-            s.bytes(),
-            s.entries(),
-            s.notFitted());
-    Hashed known = lastHash.get(deviceId);
-    String hash;
-    if (known != null && known.selection() == s) {
-      hash = known.hash();
-    } else {
-      hash = content.hash();
-      lastHash.put(deviceId, new Hashed(s, hash));
-    }
+    ManifestContent content = s.content();
+    String hash = s.contentHash();
     long generation = generations.resolve(deviceId, content, hash, s.builtAt());
     devices.rememberBudget(deviceId, budget);
     String etag = "\"" + generation + "-" + hash.substring(0, 16) + "\"";

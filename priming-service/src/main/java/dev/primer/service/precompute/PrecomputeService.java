@@ -193,9 +193,10 @@ public class PrecomputeService {
       pool.shutdownNow();
     }
     runs.finish(runId, Instant.now());
+    int pruned = selections.prunePastDays();
     LOG.infof(
-        "precompute run %d: %d users in %d ms",
-        runId, pending.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        "precompute run %d: %d users in %d ms (%d selections of past days deleted)",
+        runId, pending.size(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), pruned);
   }
 
   private void one(OrgSnapshot s, String userId, List<Long> budgets, SelectorChoice choice) {

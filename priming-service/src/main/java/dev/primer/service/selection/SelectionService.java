@@ -32,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -175,6 +174,16 @@ public class SelectionService {
     }
   }
 
+  /**
+   * Deletes stored selections of days that have passed everywhere (before yesterday in UTC, so no
+   * time zone still has them ahead); returns how many.
+   */
+  public int prunePastDays() {
+    LocalDate yesterday =
+        LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).minusDays(1);
+    return store.pruneBefore(yesterday);
+  }
+
   /** Computes the user's selections for several budgets at once (the scoring is shared). */
   public List<UserSelection> compute(
       OrgSnapshot s, int u, LocalDate day, List<Long> budgets, SelectorChoice choice) {
@@ -205,7 +214,7 @@ public class SelectionService {
         note = note.isEmpty() ? choice.note() : choice.note() + "; " + note;
       }
       out.add(
-          new UserSelection(
+          UserSelection.hashed(
               s.catalog().user(u).id(),
               day,
               selection.budgetBytes(),
@@ -234,7 +243,7 @@ public class SelectionService {
               record.version(),
               record.sizeBytes(),
               s.sha256Of(e.record()),
-              e.tier().name().toLowerCase(Locale.ROOT),
+              e.tier().wireName(),
               e.score(),
               e.reason(),
               record.type().wireName(),

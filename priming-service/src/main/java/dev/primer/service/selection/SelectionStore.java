@@ -26,7 +26,7 @@ public class SelectionStore {
         PreparedStatement s =
             c.prepareStatement(
                 "SELECT model_id, data_version, selector, note, bytes, entries, not_fitted,"
-                    + " expected_accesses, built_at, build_ms FROM selections"
+                    + " expected_accesses, built_at, build_ms, content_hash FROM selections"
                     + " WHERE user_id = ? AND day = ? AND budget = ?")) {
       s.setString(1, userId);
       s.setDate(2, Date.valueOf(day));
@@ -38,7 +38,7 @@ public class SelectionStore {
         double expected = rs.getDouble(8);
         OptionalDouble expectedAccesses =
             rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(expected);
-        return Optional.of(
+        UserSelection read =
             new UserSelection(
                 userId,
                 day,
@@ -52,7 +52,9 @@ public class SelectionStore {
                 List.of((String[]) rs.getArray(7).getArray()),
                 expectedAccesses,
                 rs.getTimestamp(9).toInstant(),
-                rs.getLong(10)));
+                rs.getLong(10),
+                rs.getString(11));
+        return Optional.of(read);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read selection of " + userId, e);
@@ -65,15 +67,16 @@ public class SelectionStore {
         PreparedStatement s =
             c.prepareStatement(
                 "INSERT INTO selections (user_id, day, budget, model_id, data_version, selector,"
-                    + " note, bytes, entries, not_fitted, expected_accesses, built_at, build_ms)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " note, bytes, entries, not_fitted, expected_accesses, built_at, build_ms,"
+                    + " content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " ON CONFLICT (user_id, day, budget) DO UPDATE SET"
                     + " model_id = excluded.model_id, data_version = excluded.data_version,"
                     + " selector = excluded.selector, note = excluded.note,"
                     + " bytes = excluded.bytes, entries = excluded.entries,"
                     + " not_fitted = excluded.not_fitted,"
                     + " expected_accesses = excluded.expected_accesses,"
-                    + " built_at = excluded.built_at, build_ms = excluded.build_ms")) {
+                    + " built_at = excluded.built_at, build_ms = excluded.build_ms,"
+                    + " content_hash = excluded.content_hash")) {
       for (UserSelection u : selections) {
         s.setString(1, u.userId());
         s.setDate(2, Date.valueOf(u.day()));
@@ -92,11 +95,23 @@ public class SelectionStore {
         }
         s.setTimestamp(12, Timestamp.from(u.builtAt()));
         s.setLong(13, u.buildMs());
+        s.setString(14, u.contentHash());
         s.addBatch();
       }
       s.executeBatch();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot store selections", e);
+    }
+  }
+
+  /** Deletes the selections of days before {@code day}: no device asks for a past day again. */
+  public int pruneBefore(LocalDate day) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("DELETE FROM selections WHERE day < ?")) {
+      s.setDate(1, Date.valueOf(day));
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot delete past selections", e);
     }
   }
 }

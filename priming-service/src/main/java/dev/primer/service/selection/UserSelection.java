@@ -1,5 +1,6 @@
 package dev.primer.service.selection;
 
+import dev.primer.service.manifest.ManifestContent;
 import dev.primer.service.manifest.ManifestEntry;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,8 @@ import java.util.OptionalDouble;
  * @param modelId the active model's id, or empty when a fallback baseline selected
  * @param dataVersion the org data version of the snapshot it was computed from
  * @param expectedAccesses the sum of scores over every candidate (empty for baselines)
+ * @param contentHash {@link ManifestContent#hash()} of {@link #content()}, computed once when the
+ *     selection is built rather than on every manifest request
  */
 public record UserSelection(
     String userId,
@@ -26,10 +29,50 @@ public record UserSelection(
     List<String> notFitted,
     OptionalDouble expectedAccesses,
     Instant builtAt,
-    long buildMs) {
+    long buildMs,
+    String contentHash) {
   public UserSelection {
     entries = List.copyOf(entries);
     notFitted = List.copyOf(notFitted);
+  }
+
+  /** A selection with its content hash computed from its fields. */
+  public static UserSelection hashed(
+      String userId,
+      LocalDate day,
+      long budget,
+      String modelId,
+      String dataVersion,
+      String selector,
+      String note,
+      long bytes,
+      List<ManifestEntry> entries,
+      List<String> notFitted,
+      OptionalDouble expectedAccesses,
+      Instant builtAt,
+      long buildMs) {
+    String hash =
+        new ManifestContent(day, modelId, selector, note, budget, bytes, entries, notFitted).hash();
+    return new UserSelection(
+        userId,
+        day,
+        budget,
+        modelId,
+        dataVersion,
+        selector,
+        note,
+        bytes,
+        entries,
+        notFitted,
+        expectedAccesses,
+        builtAt,
+        buildMs,
+        hash);
+  }
+
+  /** What a manifest of this selection says. */
+  public ManifestContent content() {
+    return new ManifestContent(day, modelId, selector, note, budget, bytes, entries, notFitted);
   }
 
   /** Whether this selection is still what the current model and data would choose. */

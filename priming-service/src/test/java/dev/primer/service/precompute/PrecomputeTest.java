@@ -58,9 +58,21 @@ class PrecomputeTest {
       s.executeUpdate();
     }
 
+    // A selection of a day long past, left from an earlier run.
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO selections (user_id, day, budget, model_id, data_version, selector,"
+                    + " note, bytes, entries, content_hash, built_at, build_ms)"
+                    + " VALUES ('u1', ?, 1, '', '', 'old', '', 0, '\\x00', 'x', now(), 0)")) {
+      s.setObject(1, DAY.minusDays(3));
+      s.executeUpdate();
+    }
+
     OptionalLong resumed = precompute.resumeUnfinished();
 
     assertThat(resumed).hasValue(run);
+    assertThat(selectionsOf("u1", DAY.minusDays(3))).as("past days are deleted").isZero();
     assertThat(runs.pending(run)).isEmpty();
     assertThat(runs.unfinished()).isEmpty();
     // Only the users that were left were computed: u1 keeps its recorded time and has no selection.
@@ -80,11 +92,15 @@ class PrecomputeTest {
   }
 
   private int selectionsOf(String user) throws Exception {
+    return selectionsOf(user, DAY);
+  }
+
+  private int selectionsOf(String user, LocalDate day) throws Exception {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement("SELECT count(*) FROM selections WHERE user_id = ? AND day = ?")) {
       s.setString(1, user);
-      s.setObject(2, DAY);
+      s.setObject(2, day);
       try (ResultSet rs = s.executeQuery()) {
         rs.next();
         return rs.getInt(1);

@@ -1,0 +1,62 @@
+package dev.primer.service.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class EntriesCodecTest {
+  private static final String SHA =
+      "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+  private static final List<ManifestEntry> ENTRIES =
+      List.of(
+          new ManifestEntry(
+              "r00000017", 3, 8_812, SHA, "guaranteed", 1.0, "visit at 10:00", "note", "Pump"),
+          new ManifestEntry(
+              "r2", 1, 0, "not-a-hash", "predicted", 0.1 + 0.2, "", "schematic", "Ölpumpe – 東京"),
+          new ManifestEntry(
+              "r3",
+              Long.MAX_VALUE,
+              20L << 30,
+              SHA.toUpperCase(),
+              "predicted",
+              1e-300,
+              "x",
+              "",
+              ""));
+
+  @Test
+  void entriesReadBackExactly() {
+    assertThat(EntriesCodec.decode(EntriesCodec.encode(ENTRIES))).isEqualTo(ENTRIES);
+  }
+
+  @Test
+  void anEmptyListReadsBackEmpty() {
+    assertThat(EntriesCodec.decode(EntriesCodec.encode(List.of()))).isEmpty();
+  }
+
+  @Test
+  void listsStoredAsGzipJsonByEarlierVersionsStillRead() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      new ObjectMapper().writeValue(gzip, ENTRIES);
+    }
+    assertThat(EntriesCodec.decode(bytes.toByteArray())).isEqualTo(ENTRIES);
+  }
+
+  @Test
+  void aDamagedListIsAnErrorNotAShorterList() {
+    byte[] stored = EntriesCodec.encode(ENTRIES);
+    byte[] cut = Arrays.copyOf(stored, stored.length / 2);
+    assertThatThrownBy(() -> EntriesCodec.decode(cut))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("do not read back");
+  }
+}
