@@ -25,49 +25,75 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    description = "Print a record held on this device (exit 1 when it is not on the device).")
+    description =
+        "Print records held on this device (exit 1 when any of them is not on the device).")
 final class ShowCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @ParentCommand AgentCli parent;
   @Mixin HomeOption home;
 
-  @Parameters(paramLabel = "RECORD_ID", description = "The record, e.g. r00000017.")
-  String recordId;
+  @Parameters(
+      paramLabel = "RECORD_ID",
+      arity = "1..*",
+      description = "The records, e.g. r00000017; each is logged as a hit or a miss.")
+  java.util.List<String> recordIds;
 
   @Option(
       names = "--out",
       paramLabel = "FILE",
-      description = "Write the content to FILE instead of printing it.")
+      description = "Write the content to FILE instead of printing it (one record only).")
   Path outFile;
 
   @Override
   public Integer call() {
+    if (outFile != null && recordIds.size() > 1) {
+      spec.commandLine()
+          .getErr()
+          .println("agent show: --out takes one RECORD_ID, got " + recordIds.size());
+      return AgentCli.USAGE;
+    }
     PrintWriter out = spec.commandLine().getOut();
+    int missing = 0;
     try (LocalStore store = Agent.openStore(home.home())) {
-      Optional<StoredRecord> found = store.record(recordId);
-      String at = ZonedDateTime.now(parent.context.clock()).toOffsetDateTime().toString();
-      store.logAccess(
-          AccessEvent.of(Optional.of(recordId), at, found.isPresent() ? "hit" : "miss", ""));
-      if (found.isEmpty()) {
-        spec.commandLine().getErr().println("agent show: " + recordId + " is not on this device");
-        return AgentCli.FAILURE;
+      for (int i = 0; i < recordIds.size(); i++) {
+        if (i > 0) {
+          out.println();
+        }
+        if (!show(store, recordIds.get(i), out)) {
+          missing++;
+        }
       }
-      StoredRecord r = found.get();
-      out.printf("%s  %s  v%d  %s%n", r.recordId(), r.type(), r.version(), r.title());
-      out.printf(
-          "account %s, updated %s, %s, sha256 %s%n",
-          r.accountId(), r.updatedAt(), SyncResult.human(r.sizeBytes()), r.sha256());
-      if (!r.reason().isEmpty()) {
-        out.println("on this device because: " + r.reason());
-      }
-      if (!r.relatedIds().isEmpty()) {
-        out.println("related: " + String.join(", ", r.relatedIds()));
-      }
+    }
+    return missing == 0 ? AgentCli.OK : AgentCli.FAILURE;
+  }
+
+  /** Prints one record and logs the access; false when it is not on the device. */
+  private boolean show(LocalStore store, String recordId, PrintWriter out) {
+    Optional<StoredRecord> found = store.record(recordId);
+    String at = ZonedDateTime.now(parent.context.clock()).toOffsetDateTime().toString();
+    store.logAccess(
+        AccessEvent.of(Optional.of(recordId), at, found.isPresent() ? "hit" : "miss", ""));
+    if (found.isEmpty()) {
+      spec.commandLine().getErr().println("agent show: " + recordId + " is not on this device");
+      return false;
+    }
+    StoredRecord r = found.get();
+    out.printf("%s  %s  v%d  %s%n", r.recordId(), r.type(), r.version(), r.title());
+    out.printf(
+        "account %s, updated %s, %s, sha256 %s%n",
+        r.accountId(), r.updatedAt(), SyncResult.human(r.sizeBytes()), r.sha256());
+    if (!r.reason().isEmpty()) {
+      out.println("on this device because: " + r.reason());
+    }
+    if (!r.relatedIds().isEmpty()) {
+      out.println("related: " + String.join(", ", r.relatedIds()));
+    }
+    try {
       writeContent(store, r, out);
-      return AgentCli.OK;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the content of " + recordId, e);
     }
+    return true;
   }
 
   private void writeContent(LocalStore store, StoredRecord r, PrintWriter out) throws IOException {

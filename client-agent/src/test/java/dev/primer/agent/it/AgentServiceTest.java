@@ -194,6 +194,12 @@ class AgentServiceTest {
     assertThat(miss.code()).isEqualTo(1);
     assertThat(miss.err()).contains("r-T2-a0-1 is not on this device");
 
+    Run several = cli(OFFICE, "show", "--home", home.toString(), someId, "r-T2-a0-1", someId);
+    assertThat(several.code()).as("one of the three is missing").isEqualTo(1);
+    assertThat(several.out().split("Technician replaced the", -1)).hasSize(3);
+    assertThat(several.err().lines())
+        .containsExactly("agent show: r-T2-a0-1 is not on this device");
+
     Run again = cli(OFFICE, "sync", "--home", home.toString());
     assertThat(again.out()).contains("up to date");
 
