@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /** {@code records:fetch}: streams the records of a device's manifest, in the order asked. */
@@ -48,7 +50,7 @@ public class RecordsFetch {
     StreamingOutput out =
         stream -> {
           if (gzip) {
-            GZIPOutputStream z = new GZIPOutputStream(stream, 1 << 16);
+            GZIPOutputStream z = new FastGzip(stream);
             answer.writeTo(z);
             z.close();
           } else {
@@ -60,6 +62,18 @@ public class RecordsFetch {
       r.header(HttpHeaders.CONTENT_ENCODING, "gzip");
     }
     return r.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+  }
+
+  /**
+   * gzip at the fastest level: at the default level one answer kept a core busy at about 10 MB/s of
+   * content, slower than the office network it is meant to spare; level 1 is some 3 times faster
+   * for about a tenth more bytes.
+   */
+  private static final class FastGzip extends GZIPOutputStream {
+    FastGzip(OutputStream out) throws IOException {
+      super(out, 1 << 16);
+      def.setLevel(Deflater.BEST_SPEED);
+    }
   }
 
   private List<String> ids(byte[] body) {
