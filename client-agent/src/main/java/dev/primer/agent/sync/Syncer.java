@@ -122,14 +122,16 @@ public final class Syncer {
     int eventsSent = sendTelemetry();
 
     Optional<GenerationInfo> held = store.generation();
-    boolean settled = held.isPresent() && store.complete() && store.stagedGeneration().isEmpty();
+    Optional<GenerationInfo> staged = store.stagedGeneration();
+    boolean settled = held.isPresent() && store.complete() && staged.isEmpty();
+    // After a sync cut short, the staged manifest is asked for again conditionally: while it is
+    // still current (304), the download resumes without fetching the manifest a second time.
+    Optional<String> known =
+        settled ? Optional.of(held.get().etag()) : staged.map(GenerationInfo::etag);
     Optional<ManifestResponse> answer =
         client.manifest(
-            config.deviceId(),
-            config.budgetBytes(),
-            held.map(GenerationInfo::generation),
-            settled ? Optional.of(held.get().etag()) : Optional.empty());
-    if (answer.isEmpty()) {
+            config.deviceId(), config.budgetBytes(), held.map(GenerationInfo::generation), known);
+    if (answer.isEmpty() && staged.isEmpty()) {
       long[] counts = store.manifestCounts();
       return new SyncResult(
           SyncResult.Outcome.UP_TO_DATE,
@@ -145,18 +147,24 @@ public final class Syncer {
           eventsSent,
           Duration.ofNanos(System.nanoTime() - started));
     }
-    ManifestResponse manifest = answer.get();
-    List<ManifestEntry> target =
-        manifest.isFull() ? manifest.entries() : applyDelta(store.manifest(), manifest);
-    store.stage(
-        new GenerationInfo(
-            manifest.generation(),
-            manifest.etag(),
-            manifest.modelId(),
-            manifest.selector(),
-            manifest.day(),
-            manifest.builtAt()),
-        target);
+    long generation;
+    if (answer.isPresent()) {
+      ManifestResponse manifest = answer.get();
+      List<ManifestEntry> target =
+          manifest.isFull() ? manifest.entries() : applyDelta(store.manifest(), manifest);
+      store.stage(
+          new GenerationInfo(
+              manifest.generation(),
+              manifest.etag(),
+              manifest.modelId(),
+              manifest.selector(),
+              manifest.day(),
+              manifest.builtAt()),
+          target);
+      generation = manifest.generation();
+    } else {
+      generation = staged.get().generation();
+    }
 
     Plan plan = plan(store.missing(), store.stagedBytesPresent());
     Download download = new Download(cancel, listener);
@@ -182,7 +190,7 @@ public final class Syncer {
     SyncResult result =
         new SyncResult(
             complete ? SyncResult.Outcome.COMPLETE : SyncResult.Outcome.CUT_OFF,
-            manifest.generation(),
+            generation,
             download.records,
             download.bytes,
             client.wireBytes() - wireAtStart,
