@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -39,12 +41,28 @@ public final class EntriesCodec {
   private EntriesCodec() {}
 
   /**
-   * The stored form of {@code entries}: a marker byte, the lengths of the two parts, the hashes as
-   * they are (random bytes do not compress, and deflating them only costs time), then the rest
-   * deflated.
+   * Entries as stored, with a SHA-256 of their uncompressed layout, made in one pass.
+   *
+   * @param stored what {@link #encode} returns
+   * @param digest SHA-256 over every field of every entry (the layout before compression)
    */
+  public record Packed(byte[] stored, byte[] digest) {}
+
+  /** The stored form of {@code entries}. */
   public static byte[] encode(List<ManifestEntry> entries) {
+    return pack(entries).stored();
+  }
+
+  /**
+   * The stored form of {@code entries} and its digest. Stored: a marker byte, the lengths of the
+   * two parts, the hashes as they are (random bytes do not compress, and deflating them only costs
+   * time), then the rest deflated.
+   */
+  public static Packed pack(List<ManifestEntry> entries) {
     Layout layout = Layout.of(entries);
+    MessageDigest sha256 = sha256();
+    sha256.update(layout.text());
+    sha256.update(layout.hashes());
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     try {
       deflater.setInput(layout.text());
@@ -61,9 +79,17 @@ public final class EntriesCodec {
         }
         n += deflater.deflate(out, n, out.length - n);
       }
-      return Arrays.copyOf(out, n);
+      return new Packed(Arrays.copyOf(out, n), sha256.digest());
     } finally {
       deflater.end();
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -111,14 +137,6 @@ public final class EntriesCodec {
     } finally {
       inflater.end();
     }
-  }
-
-  /** The entries in the uncompressed layout; what the manifest content hash covers. */
-  public static byte[] raw(List<ManifestEntry> entries) {
-    Layout layout = Layout.of(entries);
-    byte[] raw = Arrays.copyOf(layout.text(), layout.text().length + layout.hashes().length);
-    System.arraycopy(layout.hashes(), 0, raw, layout.text().length, layout.hashes().length);
-    return raw;
   }
 
   /**

@@ -32,10 +32,15 @@ public class Generations {
 
   /**
    * The generation of {@code content} for the device: the newest one if it has the same content,
-   * else a new one. {@code hash} is {@code content.hash()}. Serialised per device by a row lock on
-   * the device.
+   * else a new one. {@code hash} is {@code content.hash()}, {@code storedEntries} is {@code
+   * EntriesCodec.encode(content.entries())}. Serialised per device by a row lock on the device.
    */
-  public long resolve(String deviceId, ManifestContent content, String hash, Instant builtAt) {
+  public long resolve(
+      String deviceId,
+      ManifestContent content,
+      String hash,
+      byte[] storedEntries,
+      Instant builtAt) {
     CurrentManifest known = current.get(deviceId);
     if (known != null && known.contentHash().equals(hash)) {
       return known.generation();
@@ -65,7 +70,7 @@ public class Generations {
         long generation = newest;
         if (!newestHash.equals(hash)) {
           generation = newest + 1;
-          insert(c, deviceId, generation, hash, content, builtAt);
+          insert(c, deviceId, generation, hash, content, storedEntries, builtAt);
           try (PreparedStatement prune =
               c.prepareStatement(
                   "DELETE FROM manifest_generations WHERE device_id = ? AND generation <= ?")) {
@@ -92,6 +97,7 @@ public class Generations {
       long generation,
       String hash,
       ManifestContent content,
+      byte[] storedEntries,
       Instant builtAt)
       throws SQLException {
     try (PreparedStatement s =
@@ -109,7 +115,7 @@ public class Generations {
       s.setLong(8, content.budget());
       s.setLong(9, content.bytes());
       s.setTimestamp(10, Timestamp.from(builtAt));
-      s.setBytes(11, EntriesCodec.encode(content.entries()));
+      s.setBytes(11, storedEntries);
       s.setArray(12, c.createArrayOf("text", content.notFitted().toArray()));
       s.executeUpdate();
     }

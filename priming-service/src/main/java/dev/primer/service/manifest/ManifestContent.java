@@ -32,6 +32,14 @@ public record ManifestContent(
 
   /** A SHA-256 over every field, in a fixed layout, as lowercase hex. */
   public String hash() {
+    return hash(EntriesCodec.pack(entries));
+  }
+
+  /**
+   * The same as {@link #hash()}, from {@code packed} = {@code EntriesCodec.pack(entries())} made
+   * already (packing is most of the work, and the stored form is needed anyway).
+   */
+  public String hash(EntriesCodec.Packed packed) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -54,7 +62,7 @@ public record ManifestContent(
             + String.join(",", notFitted)
             + "\n";
     digest.update(head.getBytes(StandardCharsets.UTF_8));
-    digest.update(EntriesCodec.raw(entries));
+    digest.update(packed.digest());
     return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -35,6 +35,7 @@ public class SelectionStore {
         if (!rs.next()) {
           return Optional.empty();
         }
+        byte[] stored = rs.getBytes(6);
         double expected = rs.getDouble(8);
         OptionalDouble expectedAccesses =
             rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(expected);
@@ -48,12 +49,13 @@ public class SelectionStore {
                 rs.getString(3),
                 rs.getString(4),
                 rs.getLong(5),
-                EntriesCodec.decode(rs.getBytes(6)),
+                EntriesCodec.decode(stored),
                 List.of((String[]) rs.getArray(7).getArray()),
                 expectedAccesses,
                 rs.getTimestamp(9).toInstant(),
                 rs.getLong(10),
-                rs.getString(11));
+                rs.getString(11),
+                stored);
         return Optional.of(read);
       }
     } catch (SQLException e) {
@@ -86,7 +88,7 @@ public class SelectionStore {
         s.setString(6, u.selector());
         s.setString(7, u.note());
         s.setLong(8, u.bytes());
-        s.setBytes(9, EntriesCodec.encode(u.entries()));
+        s.setBytes(9, u.storedEntries());
         s.setArray(10, c.createArrayOf("text", u.notFitted().toArray()));
         if (u.expectedAccesses().isPresent()) {
           s.setDouble(11, u.expectedAccesses().getAsDouble());

@@ -1,5 +1,6 @@
 package dev.primer.service.selection;
 
+import dev.primer.service.manifest.EntriesCodec;
 import dev.primer.service.manifest.ManifestContent;
 import dev.primer.service.manifest.ManifestEntry;
 import java.time.Instant;
@@ -15,6 +16,9 @@ import java.util.OptionalDouble;
  * @param expectedAccesses the sum of scores over every candidate (empty for baselines)
  * @param contentHash {@link ManifestContent#hash()} of {@link #content()}, computed once when the
  *     selection is built rather than on every manifest request
+ * @param storedEntries the entries as stored ({@link EntriesCodec#encode}), packed once and written
+ *     as they are to the selection's row and to every device generation made from it (not compared
+ *     by {@code equals}: it follows from {@code entries})
  */
 public record UserSelection(
     String userId,
@@ -30,13 +34,14 @@ public record UserSelection(
     OptionalDouble expectedAccesses,
     Instant builtAt,
     long buildMs,
-    String contentHash) {
+    String contentHash,
+    byte[] storedEntries) {
   public UserSelection {
     entries = List.copyOf(entries);
     notFitted = List.copyOf(notFitted);
   }
 
-  /** A selection with its content hash computed from its fields. */
+  /** A selection with its content hash and stored entries made from its fields. */
   public static UserSelection hashed(
       String userId,
       LocalDate day,
@@ -51,8 +56,10 @@ public record UserSelection(
       OptionalDouble expectedAccesses,
       Instant builtAt,
       long buildMs) {
+    EntriesCodec.Packed packed = EntriesCodec.pack(entries);
     String hash =
-        new ManifestContent(day, modelId, selector, note, budget, bytes, entries, notFitted).hash();
+        new ManifestContent(day, modelId, selector, note, budget, bytes, entries, notFitted)
+            .hash(packed);
     return new UserSelection(
         userId,
         day,
@@ -67,7 +74,8 @@ public record UserSelection(
         expectedAccesses,
         builtAt,
         buildMs,
-        hash);
+        hash,
+        packed.stored());
   }
 
   /** What a manifest of this selection says. */

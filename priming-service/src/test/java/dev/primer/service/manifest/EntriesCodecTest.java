@@ -59,4 +59,27 @@ class EntriesCodecTest {
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("do not read back");
   }
+
+  @Test
+  void thePackedDigestChangesWithAnyFieldAndOnlyThen() {
+    byte[] digest = EntriesCodec.pack(ENTRIES).digest();
+    assertThat(EntriesCodec.pack(List.copyOf(ENTRIES)).digest()).isEqualTo(digest);
+    ManifestEntry first = ENTRIES.get(0);
+    List<ManifestEntry> rescored =
+        List.of(
+            new ManifestEntry(
+                first.recordId(),
+                first.version(),
+                first.sizeBytes(),
+                first.sha256(),
+                first.tier(),
+                Math.nextUp(first.score()),
+                first.reason(),
+                first.type(),
+                first.title()),
+            ENTRIES.get(1),
+            ENTRIES.get(2));
+    assertThat(EntriesCodec.pack(rescored).digest()).isNotEqualTo(digest);
+    assertThat(EntriesCodec.pack(ENTRIES.subList(0, 2)).digest()).isNotEqualTo(digest);
+  }
 }
