@@ -45,6 +45,8 @@ import picocli.CommandLine.Spec;
       "Bytes are counted on the wire by a loopback relay in front of the service."
     })
 final class BenchCommand implements Callable<Integer> {
+  private static final int BLOB_ROUNDS = 9;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @ParentCommand AgentCli parent;
 
@@ -212,10 +214,11 @@ final class BenchCommand implements Callable<Integer> {
       SyncResult first,
       double syncSeconds) {
     try {
-      // Three alternating rounds, best of each, so neither side profits from a warmer cache.
+      // Alternating rounds, best of each, so neither side profits from a warmer cache; a blob
+      // takes tens of milliseconds, so a few rounds would leave the ratio to chance.
       double plainRate = 0;
       double agentRate = 0;
-      for (int round = 0; round < 3; round++) {
+      for (int round = 0; round < BLOB_ROUNDS; round++) {
         plainRate = Math.max(plainRate, plainDownload(url, e, dir));
         agentRate =
             Math.max(agentRate, agentDownload(url, e, dir.resolve("blob-scratch-" + round)));
@@ -223,9 +226,10 @@ final class BenchCommand implements Callable<Integer> {
       double syncRate = first.contentBytes() / syncSeconds / (1 << 20);
       out.printf(
           Locale.ROOT,
-          "blob %s (%s), best of 3 alternating: plain download %.1f MiB/s, agent (verify + encrypt + fsync) %.1f MiB/s = %.0f%%; whole sync %.1f MiB/s = %.0f%% of plain%n",
+          "blob %s (%s), best of %d alternating: plain download %.1f MiB/s, agent (verify + encrypt + fsync) %.1f MiB/s = %.0f%%; whole sync %.1f MiB/s = %.0f%% of plain%n",
           e.recordId(),
           SyncResult.human(e.sizeBytes()),
+          BLOB_ROUNDS,
           plainRate,
           agentRate,
           100 * agentRate / plainRate,

@@ -86,4 +86,72 @@ class BlobFilesTest {
                 Files.readAllBytes(blobs.file(sha)), java.nio.charset.StandardCharsets.ISO_8859_1))
         .doesNotContain("ZX-9000");
   }
+
+  /** A stream that hands out at most {@code step} bytes a read, then fails at {@code failAt}. */
+  private static java.io.InputStream trickle(byte[] content, int step, int failAt) {
+    return new java.io.InputStream() {
+      private int at;
+
+      @Override
+      public int read() {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        if (at >= failAt) {
+          throw new java.io.IOException("connection reset at " + at);
+        }
+        if (at == content.length) {
+          return -1;
+        }
+        int n = Math.min(Math.min(len, step), Math.min(content.length, failAt) - at);
+        System.arraycopy(content, at, b, off, n);
+        at += n;
+        return n;
+      }
+    };
+  }
+
+  @Test
+  void aStreamReadAheadInOddPiecesStoresEveryByteInOrder() throws Exception {
+    // Large enough for background flushes (every 4 MiB) to happen during the download.
+    byte[] content = content(9 * (1 << 20) + 4321);
+    String sha = RecordPreparer.sha256(content);
+    BlobFiles blobs = new BlobFiles(dir, cipher);
+    try (BlobFiles.Download d = blobs.startDownload(sha)) {
+      assertThat(d.writeAll(trickle(content, 7_777, Integer.MAX_VALUE), () -> false))
+          .isEqualTo(content.length);
+      assertThat(d.finish()).isTrue();
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    blobs.copyTo(sha, out);
+    assertThat(out.toByteArray()).isEqualTo(content);
+  }
+
+  @Test
+  void aBrokenStreamFailsTheDownloadAndKeepsTheCompleteChunks() throws Exception {
+    byte[] content = content(6 * BlobFiles.CHUNK);
+    String sha = RecordPreparer.sha256(content);
+    BlobFiles blobs = new BlobFiles(dir, cipher);
+    int failAt = 4 * BlobFiles.CHUNK + 100;
+    try (BlobFiles.Download d = blobs.startDownload(sha)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> d.writeAll(trickle(content, 10_000, failAt), () -> false))
+          .isInstanceOf(java.io.IOException.class)
+          .hasMessageContaining("connection reset");
+    }
+    try (BlobFiles.Download d = blobs.startDownload(sha)) {
+      assertThat(d.offset()).isEqualTo(4L * BlobFiles.CHUNK);
+    }
+  }
+
+  @Test
+  void aCancelledDownloadStopsEarly() throws Exception {
+    byte[] content = content(8 * BlobFiles.CHUNK);
+    BlobFiles blobs = new BlobFiles(dir, cipher);
+    try (BlobFiles.Download d = blobs.startDownload(RecordPreparer.sha256(content))) {
+      assertThat(d.writeAll(trickle(content, 1000, Integer.MAX_VALUE), () -> true)).isZero();
+    }
+  }
 }
