@@ -37,24 +37,23 @@ public final class BlobFiles {
 
   /** Flushes blob files to disk in the background while their downloads go on. */
   private static final ExecutorService FLUSHER =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "primer-blob-flush");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(daemon("primer-blob-flush"));
 
   /** Chunks read from the network ahead of the one being written. */
   private static final int READ_AHEAD = 3;
 
   /** Reads blob downloads from the network ahead of their writers. */
   private static final ExecutorService READERS =
-      Executors.newCachedThreadPool(
-          r -> {
-            Thread t = new Thread(r, "primer-blob-read");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newCachedThreadPool(daemon("primer-blob-read"));
+
+  /** Threads that never keep the agent from exiting. */
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
 
   /** A chunk read from the network: {@code length} -1 at the end, or the error that ended it. */
   private record Read(byte[] buffer, int length, IOException error) {}

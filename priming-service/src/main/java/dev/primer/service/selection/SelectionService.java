@@ -11,7 +11,9 @@ import dev.primer.core.selection.Selection;
 import dev.primer.core.selection.SelectionEntry;
 import dev.primer.core.selection.SelectionSettings;
 import dev.primer.core.selection.Selector;
+import dev.primer.service.manifest.EntriesCodec;
 import dev.primer.service.manifest.ManifestConfig;
+import dev.primer.service.manifest.ManifestContent;
 import dev.primer.service.manifest.ManifestEntry;
 import dev.primer.service.manifest.ShiftDay;
 import dev.primer.service.model.ActiveModel;
@@ -213,8 +215,23 @@ public class SelectionService {
       if (!choice.note().isEmpty()) {
         note = note.isEmpty() ? choice.note() : choice.note() + "; " + note;
       }
+      List<ManifestEntry> entries = entries(s, selection);
+      List<String> notFitted =
+          selection.notFitted().stream().map(r -> s.catalog().record(r).id()).toList();
+      ManifestContent content =
+          new ManifestContent(
+              day,
+              choice.modelId(),
+              choice.name(),
+              note,
+              selection.budgetBytes(),
+              selection.bytes(),
+              entries,
+              notFitted);
+      // Packed once: the hash and the stored form come from the same pass.
+      EntriesCodec.Packed packed = EntriesCodec.pack(entries);
       out.add(
-          UserSelection.hashed(
+          new UserSelection(
               s.catalog().user(u).id(),
               day,
               selection.budgetBytes(),
@@ -223,11 +240,13 @@ public class SelectionService {
               choice.name(),
               note,
               selection.bytes(),
-              entries(s, selection),
-              selection.notFitted().stream().map(r -> s.catalog().record(r).id()).toList(),
+              entries,
+              notFitted,
               expected,
               now,
-              TimeUnit.NANOSECONDS.toMillis(nanos)));
+              TimeUnit.NANOSECONDS.toMillis(nanos),
+              content.hash(packed),
+              packed.stored()));
     }
     return out;
   }

@@ -1,6 +1,5 @@
 package dev.primer.service.selection;
 
-import dev.primer.service.manifest.EntriesCodec;
 import dev.primer.service.manifest.ManifestContent;
 import dev.primer.service.manifest.ManifestEntry;
 import java.time.Instant;
@@ -16,7 +15,7 @@ import java.util.OptionalDouble;
  * @param expectedAccesses the sum of scores over every candidate (empty for baselines)
  * @param contentHash {@link ManifestContent#hash()} of {@link #content()}, computed once when the
  *     selection is built rather than on every manifest request
- * @param storedEntries the entries as stored ({@link EntriesCodec#encode}), packed once and written
+ * @param storedEntries the entries as stored ({@code EntriesCodec.encode}), packed once and written
  *     as they are to the selection's row and to every device generation made from it (not compared
  *     by {@code equals}: it follows from {@code entries})
  */
@@ -39,43 +38,6 @@ public record UserSelection(
   public UserSelection {
     entries = List.copyOf(entries);
     notFitted = List.copyOf(notFitted);
-  }
-
-  /** A selection with its content hash and stored entries made from its fields. */
-  public static UserSelection hashed(
-      String userId,
-      LocalDate day,
-      long budget,
-      String modelId,
-      String dataVersion,
-      String selector,
-      String note,
-      long bytes,
-      List<ManifestEntry> entries,
-      List<String> notFitted,
-      OptionalDouble expectedAccesses,
-      Instant builtAt,
-      long buildMs) {
-    EntriesCodec.Packed packed = EntriesCodec.pack(entries);
-    String hash =
-        new ManifestContent(day, modelId, selector, note, budget, bytes, entries, notFitted)
-            .hash(packed);
-    return new UserSelection(
-        userId,
-        day,
-        budget,
-        modelId,
-        dataVersion,
-        selector,
-        note,
-        bytes,
-        entries,
-        notFitted,
-        expectedAccesses,
-        builtAt,
-        buildMs,
-        hash,
-        packed.stored());
   }
 
   /** What a manifest of this selection says. */
