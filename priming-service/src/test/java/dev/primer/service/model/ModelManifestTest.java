@@ -58,6 +58,7 @@ class ModelManifestTest {
   @Inject AgroalDataSource db;
   @Inject BlobStore blobs;
   @Inject Snapshots snapshots;
+  @Inject dev.primer.service.selection.SelectionStore selections;
   @Inject ModelRegistry registry;
 
   @TempDir Path dir;
@@ -162,5 +163,23 @@ class ModelManifestTest {
     assertThat(r.jsonPath().getList("notFitted", String.class)).isNotEmpty();
     assertThat(r.jsonPath().getString("note")).contains("did not fit");
     assertThat(r.jsonPath().getLong("bytes")).isLessThanOrEqualTo(1000);
+  }
+
+  @Test
+  void scoresInTheManifestReadBackAsTheExactDoublesChosen() throws Exception {
+    String device = DeviceCalls.enrol("u1");
+    Response r = DeviceCalls.manifest("u1", device, "budget=400000");
+    r.then().statusCode(200);
+    List<ManifestEntry> sent =
+        JSON.readValue(
+            JSON.readTree(r.asString()).get("entries").traverse(),
+            new TypeReference<List<ManifestEntry>>() {});
+    List<ManifestEntry> chosen =
+        selections
+            .find("u1", java.time.LocalDate.parse("2026-03-02"), 400000)
+            .orElseThrow()
+            .entries();
+    assertThat(sent).isEqualTo(chosen);
+    assertThat(chosen).anySatisfy(e -> assertThat(e.score()).isStrictlyBetween(0.0, 1.0));
   }
 }
