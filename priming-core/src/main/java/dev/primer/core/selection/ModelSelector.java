@@ -8,11 +8,11 @@ import dev.primer.core.day.DayContext;
 import dev.primer.core.features.FeatureExtractor;
 import dev.primer.core.features.FeatureMatrix;
 import dev.primer.core.scoring.Scorer;
+import dev.primer.core.util.IntSlots;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,11 +64,11 @@ public final class ModelSelector implements Selector {
   }
 
   /** Candidates and their scores for the user-day. */
-  public record Scored(Candidates candidates, double[] scores, Map<Integer, Integer> positions) {
+  public record Scored(Candidates candidates, double[] scores, IntSlots slots, int[] positions) {
     /** The score of a record, or 0 when it was no candidate. */
     public double scoreOf(int record) {
-      Integer i = positions.get(record);
-      return i == null ? 0 : scores[i];
+      int slot = slots.get(record);
+      return slot < 0 ? 0 : scores[positions[slot]];
     }
   }
 
@@ -81,11 +81,13 @@ public final class ModelSelector implements Selector {
     FeatureMatrix m = features.extract(ctx, c);
     double[] scores = new double[c.size()];
     scorer.score(m, scores);
-    Map<Integer, Integer> positions = new HashMap<>(c.size() * 2);
+    // Record -> candidate position without boxing: tens of thousands of candidates per user-day.
+    IntSlots slots = new IntSlots(c.size());
+    int[] positions = new int[c.size()];
     for (int i = 0; i < c.size(); i++) {
-      positions.put(c.record(i), i);
+      positions[slots.slotOf(c.record(i))] = i;
     }
-    return new Scored(c, scores, positions);
+    return new Scored(c, scores, slots, positions);
   }
 
   /** Fills one budget from already scored candidates (selection alone, for benchmarks too). */
