@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,7 +54,7 @@ public class ContentService {
     if (declaredLength >= 0 && declaredLength <= INLINE_MAX) {
       // The common case, small content of a known length: one statement checks and stores it.
       byte[] bytes = readInline(id, body, declaredLength);
-      String sha256 = HexFormat.of().formatHex(sha256().digest(bytes));
+      String sha256 = HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
       OptionalLong version = saveIfSize(id, declaredLength, sha256, bytes);
       if (version.isPresent()) {
         changes.stored();
@@ -79,7 +77,7 @@ public class ContentService {
     String sha256;
     if (expected <= INLINE_MAX) {
       byte[] bytes = readInline(id, body, expected);
-      sha256 = HexFormat.of().formatHex(sha256().digest(bytes));
+      sha256 = HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
       save(id, record.version(), sha256, bytes);
     } else {
       BlobInfo blob;
@@ -210,14 +208,6 @@ public class ContentService {
   private static void relaxCommit(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("SET LOCAL synchronous_commit TO OFF");
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

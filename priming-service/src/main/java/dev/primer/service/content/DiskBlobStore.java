@@ -17,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -57,7 +56,7 @@ public class DiskBlobStore implements BlobStore {
       throw new UncheckedIOException("cannot create a file in " + tmp, e);
     }
     try {
-      MessageDigest sha = sha256();
+      MessageDigest sha = Sha256.newDigest();
       long size;
       try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE);
           OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), sha)) {
@@ -123,13 +122,5 @@ public class DiskBlobStore implements BlobStore {
 
   private Path file(String sha256) {
     return dir.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

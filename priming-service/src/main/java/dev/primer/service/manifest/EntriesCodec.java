@@ -2,6 +2,7 @@ package dev.primer.service.manifest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.service.content.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -60,7 +60,7 @@ public final class EntriesCodec {
    */
   public static Packed pack(List<ManifestEntry> entries) {
     Layout layout = Layout.of(entries);
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Sha256.newDigest();
     sha256.update(layout.text());
     sha256.update(layout.hashes());
     Deflater deflater = new Deflater(Deflater.BEST_SPEED);
@@ -82,14 +82,6 @@ public final class EntriesCodec {
       return new Packed(Arrays.copyOf(out, n), sha256.digest());
     } finally {
       deflater.end();
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

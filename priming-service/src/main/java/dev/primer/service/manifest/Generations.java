@@ -32,8 +32,9 @@ public class Generations {
 
   /**
    * The generation of {@code content} for the device: the newest one if it has the same content,
-   * else a new one. {@code hash} is {@code content.hash()}, {@code storedEntries} is {@code
-   * EntriesCodec.encode(content.entries())}. Serialised per device by a row lock on the device.
+   * else a new one. {@code hash} is {@code content.hash(EntriesCodec.pack(content.entries()))},
+   * {@code storedEntries} is {@code EntriesCodec.encode(content.entries())}. Serialised per device
+   * by a row lock on the device.
    */
   public long resolve(
       String deviceId,

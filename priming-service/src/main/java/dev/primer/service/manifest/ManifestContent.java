@@ -1,8 +1,8 @@
 package dev.primer.service.manifest;
 
+import dev.primer.service.content.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,22 +30,13 @@ public record ManifestContent(
     notFitted = List.copyOf(notFitted);
   }
 
-  /** A SHA-256 over every field, in a fixed layout, as lowercase hex. */
-  public String hash() {
-    return hash(EntriesCodec.pack(entries));
-  }
-
   /**
-   * The same as {@link #hash()}, from {@code packed} = {@code EntriesCodec.pack(entries())} made
-   * already (packing is most of the work, and the stored form is needed anyway).
+   * A SHA-256 over every field, in a fixed layout, as lowercase hex. {@code packed} is {@code
+   * EntriesCodec.pack(entries())}, made by the caller because its stored form is needed too and
+   * packing is most of the work; the hash covers the entries through its digest.
    */
   public String hash(EntriesCodec.Packed packed) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest digest = Sha256.newDigest();
     String head =
         day
             + "\n"

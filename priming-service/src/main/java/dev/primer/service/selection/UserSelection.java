@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
  * @param modelId the active model's id, or empty when a fallback baseline selected
  * @param dataVersion the org data version of the snapshot it was computed from
  * @param expectedAccesses the sum of scores over every candidate (empty for baselines)
- * @param contentHash {@link ManifestContent#hash()} of {@link #content()}, computed once when the
+ * @param contentHash {@link ManifestContent#hash} of {@link #content()}, computed once when the
  *     selection is built rather than on every manifest request
  * @param storedEntries the entries as stored ({@code EntriesCodec.encode}), packed once and written
  *     as they are to the selection's row and to every device generation made from it (not compared
