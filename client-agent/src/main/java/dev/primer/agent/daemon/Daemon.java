@@ -4,6 +4,7 @@ import dev.primer.agent.policy.PolicyDecision;
 import dev.primer.agent.sync.CancelSignal;
 import dev.primer.agent.sync.ServiceException;
 import dev.primer.agent.sync.SyncResult;
+import dev.primer.agent.util.DaemonThreads;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,7 +101,7 @@ public final class Daemon {
       }
       CancelSignal cancel = new CancelSignal();
       ScheduledExecutorService watcher =
-          Executors.newSingleThreadScheduledExecutor(r -> daemonThread(r));
+          Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("primer-policy-watch"));
       watcher.scheduleAtFixedRate(
           () -> watch(cancel, w.end()),
           watchEvery.toMillis(),
@@ -149,12 +150,6 @@ public final class Daemon {
     if (!decision.allowed()) {
       cancel.cancel("left the office network: " + decision.reason());
     }
-  }
-
-  private static Thread daemonThread(Runnable r) {
-    Thread t = new Thread(r, "primer-policy-watch");
-    t.setDaemon(true);
-    return t;
   }
 
   static Duration next(Duration backoff) {

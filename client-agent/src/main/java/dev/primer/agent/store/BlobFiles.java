@@ -1,6 +1,7 @@
 package dev.primer.agent.store;
 
 import dev.primer.agent.crypto.FieldCipher;
+import dev.primer.agent.util.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,23 +38,14 @@ public final class BlobFiles {
 
   /** Flushes blob files to disk in the background while their downloads go on. */
   private static final ExecutorService FLUSHER =
-      Executors.newSingleThreadExecutor(daemon("primer-blob-flush"));
+      Executors.newSingleThreadExecutor(DaemonThreads.named("primer-blob-flush"));
 
   /** Chunks read from the network ahead of the one being written. */
   private static final int READ_AHEAD = 3;
 
   /** Reads blob downloads from the network ahead of their writers. */
   private static final ExecutorService READERS =
-      Executors.newCachedThreadPool(daemon("primer-blob-read"));
-
-  /** Threads that never keep the agent from exiting. */
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
-  }
+      Executors.newCachedThreadPool(DaemonThreads.named("primer-blob-read"));
 
   /** A chunk read from the network: {@code length} -1 at the end, or the error that ended it. */
   private record Read(byte[] buffer, int length, IOException error) {}
@@ -295,6 +287,9 @@ public final class BlobFiles {
         }
       } catch (IOException e) {
         filled.offer(new Read(null, -1, e));
+      } catch (RuntimeException e) {
+        // Handed over too: the writer waits for this thread's every word and must not wait forever.
+        filled.offer(new Read(null, -1, new IOException("reading the blob failed", e)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

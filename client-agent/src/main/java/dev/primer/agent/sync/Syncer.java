@@ -7,6 +7,7 @@ import dev.primer.agent.store.GenerationInfo;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.store.ManifestEntry;
 import dev.primer.agent.store.PreparedRecord;
+import dev.primer.agent.util.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -308,21 +309,9 @@ public final class Syncer {
       listener.started(plan.size(), plan.stream().mapToLong(ManifestEntry::sizeBytes).sum());
       List<List<ManifestEntry>> batches = batches(plan);
       ExecutorService fetchers =
-          Executors.newFixedThreadPool(
-              Math.max(1, lookahead),
-              r -> {
-                Thread t = new Thread(r, "primer-fetch");
-                t.setDaemon(true);
-                return t;
-              });
+          Executors.newFixedThreadPool(Math.max(1, lookahead), DaemonThreads.named("primer-fetch"));
       ExecutorService blobPool =
-          Executors.newFixedThreadPool(
-              BLOB_DOWNLOADS,
-              r -> {
-                Thread t = new Thread(r, "primer-blob");
-                t.setDaemon(true);
-                return t;
-              });
+          Executors.newFixedThreadPool(BLOB_DOWNLOADS, DaemonThreads.named("primer-blob"));
       Deque<CompletableFuture<Batch>> inFlight = new ArrayDeque<>();
       int next = 0;
       try {
