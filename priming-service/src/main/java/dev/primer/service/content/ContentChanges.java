@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Bumps the data version of record content at most once a second: content arrives upload by upload,
- * by the hundred thousand, and one bump per upload would make every upload wait for the same row.
+ * Bumps the data version of record content at most once a second and announces it like any other
+ * org data change, so the snapshot (which lists only records with content) is rebuilt once the
+ * uploads pause: content arrives upload by upload, by the hundred thousand, and one bump per upload
+ * would make every upload wait for the same row.
  */
 @ApplicationScoped
 public class ContentChanges {
@@ -26,7 +28,7 @@ public class ContentChanges {
   @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void flush() {
     if (dirty.getAndSet(false)) {
-      changes.touched("content");
+      changes.changed("content");
     }
   }
 }

@@ -53,11 +53,7 @@ public class OrgDataChanges {
         });
   }
 
-  /**
-   * Bumps the data version of {@code what} without an event: record content arrives upload by
-   * upload, by the hundred thousand, and readers that care poll {@link #version()} instead.
-   */
-  public void touched(String what) {
+  private void touched(String what) {
     try (Connection c = db.getConnection();
         PreparedStatement bump =
             c.prepareStatement(

@@ -322,4 +322,45 @@ class ManifestApiTest {
     }
     assertThat(after).isNotEmpty();
   }
+
+  @Test
+  void recordWhoseContentArrivesLaterJoinsTheNextManifest() throws Exception {
+    String integrator = TestTokens.bearer("loader", Roles.INTEGRATOR);
+    given()
+        .header("Authorization", integrator)
+        .contentType("application/x-ndjson")
+        .body(
+            ("{\"id\":\"r-a4-late\",\"accountId\":\"a4\",\"type\":\"contact\","
+                    + "\"title\":\"Late\",\"sizeBytes\":7,\"version\":1,"
+                    + "\"updatedAt\":\"2026-02-01T00:00:00Z\"}\n")
+                .getBytes(StandardCharsets.UTF_8))
+        .post("/v1/import/records")
+        .then()
+        .statusCode(200)
+        .body("rejectedTotal", equalTo(0));
+    String device = enrol("u1");
+    snapshots.refreshNow();
+    assertThat(entries(manifest("u1", device, "budget=1000000"), "entries"))
+        .extracting(ManifestEntry::recordId)
+        .isNotEmpty()
+        .doesNotContain("r-a4-late");
+
+    given()
+        .header("Authorization", integrator)
+        .contentType("application/octet-stream")
+        .body("arrived".getBytes(StandardCharsets.UTF_8))
+        .put("/v1/records/r-a4-late/content")
+        .then()
+        .statusCode(200);
+    // No restart and no precompute: the content upload alone brings the record in.
+    List<String> after = List.of();
+    for (int i = 0; i < 100 && !after.contains("r-a4-late"); i++) {
+      Thread.sleep(100);
+      after =
+          entries(manifest("u1", device, "budget=1000000"), "entries").stream()
+              .map(ManifestEntry::recordId)
+              .toList();
+    }
+    assertThat(after).contains("r-a4-late");
+  }
 }
