@@ -26,7 +26,7 @@ public record ManifestContent(
     List<ManifestEntry> entries,
     List<String> notFitted) {
   public ManifestContent {
-    entries = List.copyOf(entries);
+    entries = EntryList.copyOf(entries);
     notFitted = List.copyOf(notFitted);
   }
 

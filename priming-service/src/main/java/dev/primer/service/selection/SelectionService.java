@@ -12,6 +12,7 @@ import dev.primer.core.selection.SelectionEntry;
 import dev.primer.core.selection.SelectionSettings;
 import dev.primer.core.selection.Selector;
 import dev.primer.service.manifest.EntriesCodec;
+import dev.primer.service.manifest.EntryList;
 import dev.primer.service.manifest.ManifestConfig;
 import dev.primer.service.manifest.ManifestContent;
 import dev.primer.service.manifest.ManifestEntry;
@@ -23,8 +24,10 @@ import dev.primer.service.snapshot.OrgSnapshot;
 import dev.primer.service.snapshot.Snapshots;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +40,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
 
 /**
  * Chooses the records for a user's next shift day with priming-core: the active model's {@link
@@ -56,7 +62,22 @@ public class SelectionService {
   @Inject SelectionStore store;
   @Inject MeterRegistry meters;
 
+  private static final Logger LOG = Logger.getLogger(SelectionService.class);
+
   private final AtomicReference<SelectorChoice> modelChoice = new AtomicReference<>();
+  private final ThreadPoolExecutor writer =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(64),
+          r -> {
+            Thread t = new Thread(r, "selection-writer");
+            t.setDaemon(true);
+            return t;
+          },
+          new ThreadPoolExecutor.CallerRunsPolicy());
   private Map<String, UserSelection> cache;
   private LocalTime shiftStart;
   private Timer computeTimer;
@@ -163,9 +184,28 @@ public class SelectionService {
       return stored.get();
     }
     UserSelection computed = compute(s, u, day, List.of(budget), choice).get(0);
-    store.save(List.of(computed));
     cache.put(key, computed);
+    // The answer does not wait for the row: it only spares a later request (or the service after
+    // a restart) this computation, so a lost write costs a recomputation and nothing else. When
+    // the writer falls behind, the requests store their own (CallerRunsPolicy).
+    writer.execute(() -> saveQuietly(computed));
     return computed;
+  }
+
+  private void saveQuietly(UserSelection computed) {
+    try {
+      store.save(List.of(computed));
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          e, "selection of %s not stored; it is computed again when asked", computed.userId());
+    }
+  }
+
+  void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    writer.shutdown();
+    if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+      LOG.warn("selections still being stored at shutdown are dropped");
+    }
   }
 
   /** Stores computed selections and makes them the ones served. */
@@ -253,21 +293,20 @@ public class SelectionService {
 
   private static List<ManifestEntry> entries(OrgSnapshot s, Selection selection) {
     Catalog catalog = s.catalog();
-    List<ManifestEntry> out = new ArrayList<>(selection.entries().size());
+    EntryList.Builder out = new EntryList.Builder(selection.entries().size());
     for (SelectionEntry e : selection.entries()) {
       var record = catalog.record(e.record());
       out.add(
-          new ManifestEntry(
-              record.id(),
-              record.version(),
-              record.sizeBytes(),
-              s.sha256Of(e.record()),
-              e.tier().wireName(),
-              e.score(),
-              e.reason(),
-              record.type().wireName(),
-              record.title()));
+          record.id(),
+          record.version(),
+          record.sizeBytes(),
+          s.sha256Of(e.record()),
+          e.tier().wireName(),
+          e.score(),
+          e.reason(),
+          record.type().wireName(),
+          record.title());
     }
-    return out;
+    return out.build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.primer.service.selection;
 
+import dev.primer.service.manifest.EntryList;
 import dev.primer.service.manifest.ManifestContent;
 import dev.primer.service.manifest.ManifestEntry;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public record UserSelection(
     String contentHash,
     byte[] storedEntries) {
   public UserSelection {
-    entries = List.copyOf(entries);
+    entries = EntryList.copyOf(entries);
     notFitted = List.copyOf(notFitted);
   }
 

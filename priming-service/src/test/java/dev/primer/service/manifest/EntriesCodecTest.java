@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import net.jpountz.lz4.LZ4Factory;
 import org.junit.jupiter.api.Test;
 
 class EntriesCodecTest {
@@ -49,6 +52,34 @@ class EntriesCodecTest {
       new ObjectMapper().writeValue(gzip, ENTRIES);
     }
     assertThat(EntriesCodec.decode(bytes.toByteArray())).isEqualTo(ENTRIES);
+  }
+
+  @Test
+  void listsStoredDeflatedByEarlierVersionsStillRead() {
+    // The same layout with its text deflated and marked 'P', as written until LZ4 replaced it.
+    byte[] lz4 = EntriesCodec.encode(ENTRIES);
+    ByteBuffer head = ByteBuffer.wrap(lz4, 1, 8);
+    int textLength = head.getInt();
+    int hashesLength = head.getInt();
+    int from = 9 + hashesLength;
+    byte[] text =
+        LZ4Factory.safeInstance()
+            .fastDecompressor()
+            .decompress(Arrays.copyOfRange(lz4, from, lz4.length), textLength);
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    deflater.setInput(text);
+    deflater.finish();
+    byte[] deflated = new byte[text.length + 64];
+    int n = 0;
+    while (!deflater.finished()) {
+      n += deflater.deflate(deflated, n, deflated.length - n);
+    }
+    deflater.end();
+    byte[] stored = Arrays.copyOf(lz4, from + n);
+    stored[0] = 'P';
+    System.arraycopy(deflated, 0, stored, from, n);
+
+    assertThat(EntriesCodec.decode(stored)).isEqualTo(ENTRIES);
   }
 
   @Test

@@ -15,6 +15,8 @@ import dev.primer.service.manifest.DeviceCalls;
 import dev.primer.service.manifest.Fixture;
 import dev.primer.service.manifest.ManifestEntry;
 import dev.primer.service.manifest.ManifestTestProfile;
+import dev.primer.service.selection.SelectionStore;
+import dev.primer.service.selection.UserSelection;
 import dev.primer.service.snapshot.Snapshots;
 import dev.primer.service.testing.TestDatabase;
 import dev.primer.service.testing.TestTokens;
@@ -28,8 +30,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +62,7 @@ class ModelManifestTest {
   @Inject AgroalDataSource db;
   @Inject BlobStore blobs;
   @Inject Snapshots snapshots;
-  @Inject dev.primer.service.selection.SelectionStore selections;
+  @Inject SelectionStore selections;
   @Inject ModelRegistry registry;
 
   @TempDir Path dir;
@@ -174,11 +178,15 @@ class ModelManifestTest {
         JSON.readValue(
             JSON.readTree(r.asString()).get("entries").traverse(),
             new TypeReference<List<ManifestEntry>>() {});
-    List<ManifestEntry> chosen =
-        selections
-            .find("u1", java.time.LocalDate.parse("2026-03-02"), 400000)
-            .orElseThrow()
-            .entries();
+    // The selection row is written in the background after the answer.
+    Optional<UserSelection> stored = Optional.empty();
+    for (int i = 0; i < 100 && stored.isEmpty(); i++) {
+      stored = selections.find("u1", LocalDate.parse("2026-03-02"), 400000);
+      if (stored.isEmpty()) {
+        Thread.sleep(50);
+      }
+    }
+    List<ManifestEntry> chosen = stored.orElseThrow().entries();
     assertThat(sent).isEqualTo(chosen);
     assertThat(chosen).anySatisfy(e -> assertThat(e.score()).isStrictlyBetween(0.0, 1.0));
   }

@@ -1,0 +1,206 @@
+package dev.primer.service.manifest;
+
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+
+/**
+ * An immutable list of manifest entries kept in columns. Selections stay in memory by the hundred
+ * (7,000–10,000 entries each); as entry objects with a reason string each they took about 1.6 MB
+ * apiece in some 25,000 small objects that every young collection had to copy. In columns, with the
+ * few hundred distinct tiers, reasons and types held once, a list takes about 50 bytes an entry in
+ * a dozen arrays. {@link #get} builds the entry when asked.
+ */
+public final class EntryList extends AbstractList<ManifestEntry> implements RandomAccess {
+  private static final EntryList EMPTY = new Builder(0).build();
+
+  private final String[] recordIds;
+  private final long[] versions;
+  private final long[] sizes;
+  private final String[] sha256s;
+  private final double[] scores;
+  private final String[] titles;
+
+  /** Per entry three indexes into {@link #words}: tier, reason, type. */
+  private final int[] wordIndexes;
+
+  private final String[] words;
+
+  private EntryList(Builder b) {
+    int n = b.size;
+    recordIds = Arrays.copyOf(b.recordIds, n);
+    versions = Arrays.copyOf(b.versions, n);
+    sizes = Arrays.copyOf(b.sizes, n);
+    sha256s = Arrays.copyOf(b.sha256s, n);
+    scores = Arrays.copyOf(b.scores, n);
+    titles = Arrays.copyOf(b.titles, n);
+    wordIndexes = Arrays.copyOf(b.wordIndexes, 3 * n);
+    words = new String[b.words.size()];
+    for (Map.Entry<String, Integer> w : b.words.entrySet()) {
+      words[w.getValue()] = w.getKey();
+    }
+  }
+
+  /** The list holding nothing. */
+  public static EntryList empty() {
+    return EMPTY;
+  }
+
+  /** The same entries in columns; {@code entries} itself when it already is an EntryList. */
+  public static EntryList copyOf(List<ManifestEntry> entries) {
+    if (entries instanceof EntryList columns) {
+      return columns;
+    }
+    Builder b = new Builder(entries.size());
+    entries.forEach(b::add);
+    return b.build();
+  }
+
+  @Override
+  public ManifestEntry get(int i) {
+    if (i < 0 || i >= recordIds.length) {
+      throw new IndexOutOfBoundsException(i);
+    }
+    return new ManifestEntry(
+        recordIds[i],
+        versions[i],
+        sizes[i],
+        sha256s[i],
+        words[wordIndexes[3 * i]],
+        scores[i],
+        words[wordIndexes[3 * i + 1]],
+        words[wordIndexes[3 * i + 2]],
+        titles[i]);
+  }
+
+  @Override
+  public int size() {
+    return recordIds.length;
+  }
+
+  // Column access for EntriesCodec, which writes the columns without building entries.
+
+  String recordId(int i) {
+    return recordIds[i];
+  }
+
+  long version(int i) {
+    return versions[i];
+  }
+
+  long sizeBytes(int i) {
+    return sizes[i];
+  }
+
+  String sha256(int i) {
+    return sha256s[i];
+  }
+
+  double score(int i) {
+    return scores[i];
+  }
+
+  String title(int i) {
+    return titles[i];
+  }
+
+  /** Index into {@link #words()} of the entry's tier (field 0), reason (1) or type (2). */
+  int wordIndex(int i, int field) {
+    return wordIndexes[3 * i + field];
+  }
+
+  /** The distinct tiers, reasons and types, in order of first use. */
+  List<String> words() {
+    return Arrays.asList(words);
+  }
+
+  /** Collects entries in order; repeated tiers, reasons and types are kept once. */
+  public static final class Builder {
+    private String[] recordIds;
+    private long[] versions;
+    private long[] sizes;
+    private String[] sha256s;
+    private double[] scores;
+    private String[] titles;
+    private int[] wordIndexes;
+    private final Map<String, Integer> words = new HashMap<>();
+    private int size;
+
+    /** A builder with room for {@code expected} entries (it grows past them). */
+    public Builder(int expected) {
+      int capacity = Math.max(1, expected);
+      recordIds = new String[capacity];
+      versions = new long[capacity];
+      sizes = new long[capacity];
+      sha256s = new String[capacity];
+      scores = new double[capacity];
+      titles = new String[capacity];
+      wordIndexes = new int[3 * capacity];
+    }
+
+    /** Appends one entry. */
+    public Builder add(ManifestEntry e) {
+      return add(
+          e.recordId(),
+          e.version(),
+          e.sizeBytes(),
+          e.sha256(),
+          e.tier(),
+          e.score(),
+          e.reason(),
+          e.type(),
+          e.title());
+    }
+
+    /** Appends one entry from its fields, in {@link ManifestEntry}'s order. */
+    public Builder add(
+        String recordId,
+        long version,
+        long sizeBytes,
+        String sha256,
+        String tier,
+        double score,
+        String reason,
+        String type,
+        String title) {
+      if (size == recordIds.length) {
+        grow();
+      }
+      recordIds[size] = recordId;
+      versions[size] = version;
+      sizes[size] = sizeBytes;
+      sha256s[size] = sha256;
+      scores[size] = score;
+      titles[size] = title;
+      wordIndexes[3 * size] = word(tier);
+      wordIndexes[3 * size + 1] = word(reason);
+      wordIndexes[3 * size + 2] = word(type);
+      size++;
+      return this;
+    }
+
+    private int word(String w) {
+      Integer known = words.putIfAbsent(w, words.size());
+      return known == null ? words.size() - 1 : known;
+    }
+
+    private void grow() {
+      int capacity = recordIds.length * 2;
+      recordIds = Arrays.copyOf(recordIds, capacity);
+      versions = Arrays.copyOf(versions, capacity);
+      sizes = Arrays.copyOf(sizes, capacity);
+      sha256s = Arrays.copyOf(sha256s, capacity);
+      scores = Arrays.copyOf(scores, capacity);
+      titles = Arrays.copyOf(titles, capacity);
+      wordIndexes = Arrays.copyOf(wordIndexes, 3 * capacity);
+    }
+
+    /** The entries added so far. */
+    public EntryList build() {
+      return new EntryList(this);
+    }
+  }
+}
