@@ -6,7 +6,6 @@ import dev.primer.core.candidates.Candidates;
 import dev.primer.core.catalog.Catalog;
 import dev.primer.core.day.DayContext;
 import dev.primer.core.features.FeatureExtractor;
-import dev.primer.core.features.FeatureMatrix;
 import dev.primer.core.scoring.Scorer;
 import dev.primer.core.util.IntSlots;
 import java.util.ArrayDeque;
@@ -26,6 +25,12 @@ import java.util.Set;
  * never dropped silently.
  */
 public final class ModelSelector implements Selector {
+  /**
+   * Candidates scored at a time: 1024 rows of features are 368 KB, reused, a young-generation array
+   * on any heap, however many candidates there are.
+   */
+  private static final int BLOCK_ROWS = 1024;
+
   private final String name;
   private final CandidateGenerator candidates;
   private final FeatureExtractor features;
@@ -78,9 +83,20 @@ public final class ModelSelector implements Selector {
 
   /** Scores a given candidate set for the user-day. */
   public Scored score(DayContext ctx, Candidates c) {
-    FeatureMatrix m = features.extract(ctx, c);
+    int[] records = new int[c.size()];
+    for (int i = 0; i < records.length; i++) {
+      records[i] = c.record(i);
+    }
     double[] scores = new double[c.size()];
-    scorer.score(m, scores);
+    double[] blockScores = new double[Math.min(BLOCK_ROWS, c.size())];
+    features.extractInBlocks(
+        ctx,
+        records,
+        BLOCK_ROWS,
+        (from, block) -> {
+          scorer.score(block, blockScores);
+          System.arraycopy(blockScores, 0, scores, from, block.rows());
+        });
     // Record -> candidate position without boxing: tens of thousands of candidates per user-day.
     IntSlots slots = new IntSlots(c.size());
     int[] positions = new int[c.size()];

@@ -100,4 +100,31 @@ class FeatureExtractorTest {
         .isCloseTo(Math.log1p(5_000_000 / 1024.0), within(1e-9));
     assertThat(feature(ctx, "r3", "user_is_sales")).isEqualTo(1);
   }
+
+  @Test
+  void blocksHoldTheSameRowsAsOneMatrixInOrder() {
+    DayContext ctx = world.context("u1", DAY);
+    int n = world.catalog.recordCount();
+    // Every record twice: more rows than the blocks, and a last block that is not full.
+    int[] records = new int[2 * n];
+    for (int i = 0; i < records.length; i++) {
+      records[i] = i % n;
+    }
+    FeatureMatrix whole = extractor.extract(ctx, records);
+    double[] joined = new double[whole.values().length];
+    int[] next = {0};
+    extractor.extractInBlocks(
+        ctx,
+        records,
+        3,
+        (from, block) -> {
+          assertThat(from).isEqualTo(next[0]);
+          assertThat(block.rows()).isBetween(1, 3);
+          System.arraycopy(
+              block.values(), 0, joined, from * whole.width(), block.rows() * whole.width());
+          next[0] += block.rows();
+        });
+    assertThat(next[0]).isEqualTo(records.length);
+    assertThat(joined).containsExactly(whole.values());
+  }
 }
