@@ -1,5 +1,7 @@
 package dev.primer.service.manifest;
 
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.RandomAccess;
  * few hundred distinct tiers, reasons and types held once, a list takes about 50 bytes an entry in
  * a dozen arrays. {@link #get} builds the entry when asked.
  */
+@JsonSerialize(using = EntryListJson.class)
 public final class EntryList extends AbstractList<ManifestEntry> implements RandomAccess {
   private static final EntryList EMPTY = new Builder(0).build();
 
@@ -28,6 +31,9 @@ public final class EntryList extends AbstractList<ManifestEntry> implements Rand
   private final int[] wordIndexes;
 
   private final String[] words;
+
+  /** {@link #words} encoded for JSON once, when first written (a cached list is written often). */
+  private volatile SerializedString[] jsonWords;
 
   private EntryList(Builder b) {
     int n = b.size;
@@ -110,6 +116,19 @@ public final class EntryList extends AbstractList<ManifestEntry> implements Rand
   /** Index into {@link #words()} of the entry's tier (field 0), reason (1) or type (2). */
   int wordIndex(int i, int field) {
     return wordIndexes[3 * i + field];
+  }
+
+  /** The words as {@link EntryListJson} writes them; null stays null. */
+  SerializedString[] jsonWords() {
+    SerializedString[] encoded = jsonWords;
+    if (encoded == null) {
+      encoded = new SerializedString[words.length];
+      for (int i = 0; i < words.length; i++) {
+        encoded[i] = words[i] == null ? null : new SerializedString(words[i]);
+      }
+      jsonWords = encoded;
+    }
+    return encoded;
   }
 
   /** The distinct tiers, reasons and types, in order of first use. */

@@ -3,6 +3,9 @@ package dev.primer.service.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -59,5 +62,23 @@ class EntryListTest {
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> columns.get(1)).isInstanceOf(IndexOutOfBoundsException.class);
     assertThat(EntryList.empty()).isEmpty();
+  }
+
+  @Test
+  void writesTheSameJsonAsAListOfItsEntries() throws Exception {
+    List<ManifestEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      entries.add(entry(i, i % 3 == 0 ? "Ölpumpe × 東京 \"quoted\"" : "reason " + i));
+    }
+    entries.add(new ManifestEntry("r-null", 1, 2, "x", null, Double.MIN_VALUE, null, null, null));
+    ObjectMapper json = new ObjectMapper();
+    JsonNode columns = json.readTree(json.writeValueAsString(EntryList.copyOf(entries)));
+    JsonNode plain = json.readTree(json.writeValueAsString(new ArrayList<>(entries)));
+    assertThat(columns).isEqualTo(plain);
+    assertThat(
+            json.readValue(
+                json.writeValueAsString(EntryList.copyOf(entries)),
+                new TypeReference<List<ManifestEntry>>() {}))
+        .isEqualTo(entries);
   }
 }
