@@ -24,7 +24,6 @@ public class DeviceService {
   // A device never changes hands, so who owns it and the budget it last asked for are kept in
   // memory: a manifest request then costs no device query and no write while nothing changes.
   private final Map<String, DeviceView> known = new ConcurrentHashMap<>();
-  private final Map<String, Long> budgets = new ConcurrentHashMap<>();
 
   /** Enrols a device for {@code userId}. */
   @Transactional
@@ -85,20 +84,5 @@ public class DeviceService {
       throw ProblemException.notFound("device", deviceId);
     }
     return DeviceView.of(d);
-  }
-
-  /** Remembers the budget a device asked for, so the precompute builds for it. */
-  public void rememberBudget(String deviceId, long budget) {
-    Long last = budgets.put(deviceId, budget);
-    if (last != null && last == budget) {
-      return;
-    }
-    QuarkusTransaction.requiringNew()
-        .run(
-            () ->
-                Device.update(
-                    "lastBudget = ?1 where id = ?2 and (lastBudget is null or lastBudget <> ?1)",
-                    budget,
-                    deviceId));
   }
 }

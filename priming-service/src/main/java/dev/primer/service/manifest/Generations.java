@@ -34,7 +34,7 @@ public class Generations {
    * The generation of {@code content} for the device: the newest one if it has the same content,
    * else a new one. {@code hash} is {@code content.hash(EntriesCodec.pack(content.entries()))},
    * {@code storedEntries} is {@code EntriesCodec.encode(content.entries())}. Serialised per device
-   * by a row lock on the device.
+   * by a row lock on the device, whose last budget it records.
    */
   public long resolve(
       String deviceId,
@@ -49,10 +49,14 @@ public class Generations {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
+        // Locks the device row and remembers the budget (the nightly precompute builds for it) in
+        // one statement; the budget is part of the content, so an unchanged content is an
+        // unchanged budget and the shortcut above skips nothing.
         try (PreparedStatement lock =
-            c.prepareStatement("SELECT id FROM devices WHERE id = ? FOR UPDATE")) {
-          lock.setString(1, deviceId);
-          lock.executeQuery().close();
+            c.prepareStatement("UPDATE devices SET last_budget = ? WHERE id = ?")) {
+          lock.setLong(1, content.budget());
+          lock.setString(2, deviceId);
+          lock.executeUpdate();
         }
         long newest = 0;
         String newestHash = "";

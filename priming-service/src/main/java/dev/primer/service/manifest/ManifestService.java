@@ -94,7 +94,6 @@ public class ManifestService {
     ManifestContent content = s.content();
     String hash = s.contentHash();
     long generation = generations.resolve(deviceId, content, hash, s.storedEntries(), s.builtAt());
-    devices.rememberBudget(deviceId, budget);
     String etag = "\"" + generation + "-" + hash.substring(0, 16) + "\"";
     Optional<Generations.Stored> old =
         since.isPresent() ? generations.find(deviceId, since.getAsLong()) : Optional.empty();

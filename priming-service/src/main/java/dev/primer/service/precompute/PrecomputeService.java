@@ -99,8 +99,8 @@ public class PrecomputeService {
         driver.execute(
             () -> {
               try {
-                // Telemetry since the last rebuild counts too: load the data as it is now.
-                OrgSnapshot s = snapshots.refreshNow();
+                // Telemetry since the last rebuild counts too: the data as it is now.
+                OrgSnapshot s = snapshots.refreshIfChanged();
                 List<String> users = new ArrayList<>();
                 for (int u = 0; u < s.catalog().userCount(); u++) {
                   users.add(s.catalog().user(u).id());

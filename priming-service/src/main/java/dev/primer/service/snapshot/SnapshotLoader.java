@@ -52,6 +52,15 @@ public class SnapshotLoader {
   @Inject DataVersions versions;
 
   /** Loads a fresh snapshot; takes seconds for a medium organisation. */
+  /** The version of the org data in the database now (see {@link DataVersions}). */
+  public String currentVersion() {
+    try (Connection c = dataSource.getConnection()) {
+      return versions.current(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the org data version", e);
+    }
+  }
+
   public OrgSnapshot load() {
     long t0 = System.nanoTime();
     try (Connection c = dataSource.getConnection()) {

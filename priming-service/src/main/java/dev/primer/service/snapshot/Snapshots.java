@@ -92,6 +92,19 @@ public class Snapshots {
     }
   }
 
+  /**
+   * The snapshot of the data as it is now: the current one while the data version has not moved,
+   * else rebuilt on the snapshot thread. For the nightly precompute, which would otherwise load
+   * everything again (seconds of work and hundreds of MB) to find the same data.
+   */
+  public OrgSnapshot refreshIfChanged() {
+    OrgSnapshot held = current.get();
+    if (held != null && held.dataVersion().equals(loader.currentVersion())) {
+      return held;
+    }
+    return refreshNow();
+  }
+
   private OrgSnapshot rebuild() {
     try {
       OrgSnapshot s = loader.load();

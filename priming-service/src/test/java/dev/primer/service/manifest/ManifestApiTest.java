@@ -363,4 +363,12 @@ class ManifestApiTest {
     }
     assertThat(after).contains("r-a4-late");
   }
+
+  @Test
+  void aRefreshWithoutChangedDataKeepsTheSnapshot() {
+    var held = snapshots.refreshNow();
+    assertThat(snapshots.refreshIfChanged()).isSameAs(held);
+    changes.changed("territories");
+    assertThat(snapshots.refreshIfChanged()).isNotSameAs(held);
+  }
 }
