@@ -1,5 +1,6 @@
 package dev.primer.service.manifest;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -28,9 +29,12 @@ public interface ManifestConfig {
   @WithDefault("20")
   int keptGenerations();
 
-  /** Selections kept in memory (the newest per user and budget); older ones are read back. */
-  @WithDefault("1000")
-  int cachedSelections();
+  /**
+   * Memory for the selections served most recently (per user and budget; others are read back from
+   * the database): about 1 MB per medium rep at 256 MiB, so the default holds some 250.
+   */
+  @WithDefault("256M")
+  MemorySize selectionCache();
 
   /** How long to wait after an org data change before rebuilding the snapshot. */
   @WithDefault("PT2S")

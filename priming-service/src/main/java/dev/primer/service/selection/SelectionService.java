@@ -34,10 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -78,24 +75,14 @@ public class SelectionService {
             return t;
           },
           new ThreadPoolExecutor.CallerRunsPolicy());
-  private Map<String, UserSelection> cache;
+  private SelectionCache cache;
   private LocalTime shiftStart;
   private Timer computeTimer;
 
   @PostConstruct
   void init() {
     shiftStart = LocalTime.parse(config.shiftStart());
-    int capacity = config.cachedSelections();
-    cache =
-        Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-              private static final long serialVersionUID = 1L;
-
-              @Override
-              protected boolean removeEldestEntry(Map.Entry<String, UserSelection> eldest) {
-                return size() > capacity;
-              }
-            });
+    cache = new SelectionCache(config.selectionCache().asLongValue());
     baseline(config.fallbackBaseline());
     computeTimer =
         Timer.builder("primer.selection.compute")
@@ -173,18 +160,17 @@ public class SelectionService {
     int u = userIndex(s, userId);
     LocalDate day = dayFor(s, u);
     SelectorChoice choice = choice();
-    String key = userId + "/" + budget;
-    UserSelection cached = cache.get(key);
-    if (cached != null && cached.freshFor(day, choice, s.dataVersion())) {
-      return cached;
+    Optional<UserSelection> cached = cache.get(userId, budget);
+    if (cached.isPresent() && cached.get().freshFor(day, choice, s.dataVersion())) {
+      return cached.get();
     }
     Optional<UserSelection> stored = store.find(userId, day, budget);
     if (stored.isPresent() && stored.get().freshFor(day, choice, s.dataVersion())) {
-      cache.put(key, stored.get());
+      cache.put(stored.get());
       return stored.get();
     }
     UserSelection computed = compute(s, u, day, List.of(budget), choice).get(0);
-    cache.put(key, computed);
+    cache.put(computed);
     // The answer does not wait for the row: it only spares a later request (or the service after
     // a restart) this computation, so a lost write costs a recomputation and nothing else. When
     // the writer falls behind, the requests store their own (CallerRunsPolicy).
@@ -212,7 +198,7 @@ public class SelectionService {
   public void save(List<UserSelection> selections) {
     store.save(selections);
     for (UserSelection u : selections) {
-      cache.put(u.userId() + "/" + u.budget(), u);
+      cache.put(u);
     }
   }
 
