@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ public final class EntryList extends AbstractList<ManifestEntry> implements Rand
 
   /** The distinct tiers, reasons and types, in order of first use. */
   List<String> words() {
-    return Arrays.asList(words);
+    return Collections.unmodifiableList(Arrays.asList(words));
   }
 
   /** Collects entries in order; repeated tiers, reasons and types are kept once. */
