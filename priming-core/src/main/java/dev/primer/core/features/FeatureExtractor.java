@@ -123,11 +123,7 @@ public final class FeatureExtractor {
 
   /** The features of every candidate, one row each, in candidate order. */
   public FeatureMatrix extract(DayContext ctx, Candidates candidates) {
-    int[] records = new int[candidates.size()];
-    for (int i = 0; i < records.length; i++) {
-      records[i] = candidates.record(i);
-    }
-    return extract(ctx, records);
+    return extract(ctx, candidates.records());
   }
 
   /** The features of the given records for the user-day, one row each. */

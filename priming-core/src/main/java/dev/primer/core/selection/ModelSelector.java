@@ -83,15 +83,11 @@ public final class ModelSelector implements Selector {
 
   /** Scores a given candidate set for the user-day. */
   public Scored score(DayContext ctx, Candidates c) {
-    int[] records = new int[c.size()];
-    for (int i = 0; i < records.length; i++) {
-      records[i] = c.record(i);
-    }
     double[] scores = new double[c.size()];
     double[] blockScores = new double[Math.min(BLOCK_ROWS, c.size())];
     features.extractInBlocks(
         ctx,
-        records,
+        c.records(),
         BLOCK_ROWS,
         (from, block) -> {
           scorer.score(block, blockScores);
