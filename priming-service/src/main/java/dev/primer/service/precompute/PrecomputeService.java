@@ -5,6 +5,7 @@ import dev.primer.service.selection.SelectorChoice;
 import dev.primer.service.selection.UserSelection;
 import dev.primer.service.snapshot.OrgSnapshot;
 import dev.primer.service.snapshot.Snapshots;
+import dev.primer.service.util.DaemonThreads;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -49,12 +50,7 @@ public class PrecomputeService {
   private final AtomicInteger total = new AtomicInteger();
   private final AtomicInteger done = new AtomicInteger();
   private final ExecutorService driver =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "precompute");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("precompute"));
 
   @PostConstruct
   void init() {

@@ -22,6 +22,7 @@ import dev.primer.service.model.ModelRegistry;
 import dev.primer.service.problem.ProblemException;
 import dev.primer.service.snapshot.OrgSnapshot;
 import dev.primer.service.snapshot.Snapshots;
+import dev.primer.service.util.DaemonThreads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -69,11 +70,7 @@ public class SelectionService {
           0,
           TimeUnit.SECONDS,
           new ArrayBlockingQueue<>(64),
-          r -> {
-            Thread t = new Thread(r, "selection-writer");
-            t.setDaemon(true);
-            return t;
-          },
+          DaemonThreads.named("selection-writer"),
           new ThreadPoolExecutor.CallerRunsPolicy());
   private SelectionCache cache;
   private LocalTime shiftStart;

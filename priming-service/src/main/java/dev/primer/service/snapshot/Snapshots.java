@@ -2,6 +2,7 @@ package dev.primer.service.snapshot;
 
 import dev.primer.service.data.OrgDataChanged;
 import dev.primer.service.manifest.ManifestConfig;
+import dev.primer.service.util.DaemonThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,12 +33,7 @@ public class Snapshots {
   private final AtomicReference<OrgSnapshot> current = new AtomicReference<>();
   private final CompletableFuture<OrgSnapshot> first = new CompletableFuture<>();
   private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "org-snapshot");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("org-snapshot"));
   private ScheduledFuture<?> pending;
 
   void onStart(@Observes StartupEvent event) {
