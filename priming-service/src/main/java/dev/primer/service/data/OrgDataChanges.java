@@ -8,7 +8,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -65,19 +64,6 @@ public class OrgDataChanges {
       bump.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("cannot record a change of " + what, e);
-    }
-  }
-
-  /** The latest data version: grows whenever any org data changes; 0 when none ever did. */
-  public long version() {
-    try (Connection c = db.getConnection();
-        PreparedStatement q =
-            c.prepareStatement("SELECT coalesce(max(version), 0) FROM data_changes");
-        ResultSet rs = q.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the data version", e);
     }
   }
 }

@@ -51,7 +51,6 @@ public class SnapshotLoader {
   @Inject ObjectMapper json;
   @Inject DataVersions versions;
 
-  /** Loads a fresh snapshot; takes seconds for a medium organisation. */
   /** The version of the org data in the database now (see {@link DataVersions}). */
   public String currentVersion() {
     try (Connection c = dataSource.getConnection()) {
@@ -61,6 +60,7 @@ public class SnapshotLoader {
     }
   }
 
+  /** Loads a fresh snapshot; takes seconds for a medium organisation. */
   public OrgSnapshot load() {
     long t0 = System.nanoTime();
     try (Connection c = dataSource.getConnection()) {
