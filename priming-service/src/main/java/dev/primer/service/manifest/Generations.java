@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Generations {
   @Inject AgroalDataSource dataSource;
   @Inject ManifestConfig config;
+  @Inject EntryLists lists;
 
   private final Map<String, CurrentManifest> current = new ConcurrentHashMap<>();
 
@@ -33,8 +34,9 @@ public class Generations {
   /**
    * The generation of {@code content} for the device: the newest one if it has the same content,
    * else a new one. {@code hash} is {@code content.hash(EntriesCodec.pack(content.entries()))},
-   * {@code storedEntries} is {@code EntriesCodec.encode(content.entries())}. Serialised per device
-   * by a row lock on the device, whose last budget it records.
+   * {@code storedEntries} is {@code EntriesCodec.encode(content.entries())}, stored here unless
+   * whoever computed it stores it (it is pending then). Serialised per device by a row lock on the
+   * device, whose last budget it records.
    */
   public long resolve(
       String deviceId,
@@ -72,10 +74,16 @@ public class Generations {
             }
           }
         }
+        // A list computed for this answer is being stored by the selection's writer; any other is
+        // stored already, and storing it again only marks it used (a list whose write failed is
+        // written here).
+        if (!lists.isPending(hash)) {
+          lists.store(c, hash, storedEntries);
+        }
         long generation = newest;
         if (!newestHash.equals(hash)) {
           generation = newest + 1;
-          insert(c, deviceId, generation, hash, content, storedEntries, builtAt);
+          insert(c, deviceId, generation, hash, content, builtAt);
           try (PreparedStatement prune =
               c.prepareStatement(
                   "DELETE FROM manifest_generations WHERE device_id = ? AND generation <= ?")) {
@@ -102,14 +110,13 @@ public class Generations {
       long generation,
       String hash,
       ManifestContent content,
-      byte[] storedEntries,
       Instant builtAt)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO manifest_generations (device_id, generation, content_hash, day,"
-                + " model_id, selector, note, budget, bytes, built_at, entries, not_fitted)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " model_id, selector, note, budget, bytes, built_at, not_fitted)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, deviceId);
       s.setLong(2, generation);
       s.setString(3, hash);
@@ -120,8 +127,7 @@ public class Generations {
       s.setLong(8, content.budget());
       s.setLong(9, content.bytes());
       s.setTimestamp(10, Timestamp.from(builtAt));
-      s.setBytes(11, storedEntries);
-      s.setArray(12, c.createArrayOf("text", content.notFitted().toArray()));
+      s.setArray(11, c.createArrayOf("text", content.notFitted().toArray()));
       s.executeUpdate();
     }
   }
@@ -131,17 +137,20 @@ public class Generations {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT built_at, entries FROM manifest_generations"
-                    + " WHERE device_id = ? AND generation = ?")) {
+                "SELECT g.built_at, g.content_hash, "
+                    + EntryLists.entriesOf("g")
+                    + " FROM manifest_generations g WHERE g.device_id = ? AND g.generation = ?")) {
       s.setString(1, deviceId);
       s.setLong(2, generation);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(
-            new Stored(
-                generation, rs.getTimestamp(1).toInstant(), EntriesCodec.decode(rs.getBytes(2))));
+        Instant builtAt = rs.getTimestamp(1).toInstant();
+        // A lost list makes the generation unknown: the device gets the full manifest.
+        return lists
+            .orPending(rs.getString(2), rs.getBytes(3))
+            .map(stored -> new Stored(generation, builtAt, EntriesCodec.decode(stored)));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read manifest generation of " + deviceId, e);
@@ -157,15 +166,24 @@ public class Generations {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT generation, content_hash, entries FROM manifest_generations"
-                    + " WHERE device_id = ? ORDER BY generation DESC LIMIT 1")) {
+                "SELECT g.generation, g.content_hash, "
+                    + EntryLists.entriesOf("g")
+                    + " FROM manifest_generations g WHERE g.device_id = ?"
+                    + " ORDER BY g.generation DESC LIMIT 1")) {
       s.setString(1, deviceId);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
           return CurrentManifest.none();
         }
+        long generation = rs.getLong(1);
+        String hash = rs.getString(2);
+        Optional<byte[]> stored = lists.orPending(hash, rs.getBytes(3));
+        if (stored.isEmpty()) {
+          // Its list was lost: nothing is granted until the device's next manifest stores it.
+          return CurrentManifest.none();
+        }
         CurrentManifest loaded =
-            CurrentManifest.of(rs.getLong(1), rs.getString(2), EntriesCodec.decode(rs.getBytes(3)));
+            CurrentManifest.of(generation, hash, EntriesCodec.decode(stored.get()));
         current.put(deviceId, loaded);
         return loaded;
       }

@@ -13,6 +13,7 @@ import dev.primer.core.selection.SelectionSettings;
 import dev.primer.core.selection.Selector;
 import dev.primer.service.manifest.EntriesCodec;
 import dev.primer.service.manifest.EntryList;
+import dev.primer.service.manifest.EntryLists;
 import dev.primer.service.manifest.ManifestConfig;
 import dev.primer.service.manifest.ManifestContent;
 import dev.primer.service.manifest.ManifestEntry;
@@ -58,6 +59,7 @@ public class SelectionService {
   @Inject ManifestConfig config;
   @Inject Clock clock;
   @Inject SelectionStore store;
+  @Inject EntryLists lists;
   @Inject MeterRegistry meters;
 
   private static final Logger LOG = Logger.getLogger(SelectionService.class);
@@ -168,9 +170,11 @@ public class SelectionService {
     }
     UserSelection computed = compute(s, u, day, List.of(budget), choice).get(0);
     cache.put(computed);
-    // The answer does not wait for the row: it only spares a later request (or the service after
-    // a restart) this computation, so a lost write costs a recomputation and nothing else. When
-    // the writer falls behind, the requests store their own (CallerRunsPolicy).
+    // The answer does not wait for the row and its entry list (the device's generation refers to
+    // the list, which is pending meanwhile): a lost write costs a recomputation, or a full
+    // manifest instead of a delta. When the writer falls behind, the requests store their own
+    // (CallerRunsPolicy).
+    lists.pending(computed.contentHash(), computed.storedEntries());
     writer.execute(() -> saveQuietly(computed));
     return computed;
   }
@@ -181,6 +185,8 @@ public class SelectionService {
     } catch (RuntimeException e) {
       LOG.warnf(
           e, "selection of %s not stored; it is computed again when asked", computed.userId());
+    } finally {
+      lists.stored(computed.contentHash());
     }
   }
 

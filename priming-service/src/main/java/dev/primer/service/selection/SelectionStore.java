@@ -1,6 +1,7 @@
 package dev.primer.service.selection;
 
 import dev.primer.service.manifest.EntriesCodec;
+import dev.primer.service.manifest.EntryLists;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,15 +20,17 @@ import java.util.OptionalDouble;
 @ApplicationScoped
 public class SelectionStore {
   @Inject AgroalDataSource dataSource;
+  @Inject EntryLists lists;
 
   /** The stored selection of a user for a day and budget, whatever its freshness. */
   public Optional<UserSelection> find(String userId, LocalDate day, long budget) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT model_id, data_version, selector, note, bytes, entries, not_fitted,"
-                    + " expected_accesses, built_at, build_ms, content_hash FROM selections"
-                    + " WHERE user_id = ? AND day = ? AND budget = ?")) {
+                "SELECT s.model_id, s.data_version, s.selector, s.note, s.bytes, "
+                    + EntryLists.entriesOf("s")
+                    + ", s.not_fitted, s.expected_accesses, s.built_at, s.build_ms, s.content_hash"
+                    + " FROM selections s WHERE s.user_id = ? AND s.day = ? AND s.budget = ?")) {
       s.setString(1, userId);
       s.setDate(2, Date.valueOf(day));
       s.setLong(3, budget);
@@ -35,7 +38,12 @@ public class SelectionStore {
         if (!rs.next()) {
           return Optional.empty();
         }
-        byte[] stored = rs.getBytes(6);
+        Optional<byte[]> list = lists.orPending(rs.getString(11), rs.getBytes(6));
+        if (list.isEmpty()) {
+          // Its list was lost: as if it had never been stored, it is computed again.
+          return Optional.empty();
+        }
+        byte[] stored = list.get();
         double expected = rs.getDouble(8);
         OptionalDouble expectedAccesses =
             rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(expected);
@@ -63,22 +71,42 @@ public class SelectionStore {
     }
   }
 
-  /** Stores selections, replacing older ones for the same user, day and budget. */
+  /**
+   * Stores selections with their entry lists in one transaction, replacing older ones for the same
+   * user, day and budget.
+   */
   public void save(List<UserSelection> selections) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO selections (user_id, day, budget, model_id, data_version, selector,"
-                    + " note, bytes, entries, not_fitted, expected_accesses, built_at, build_ms,"
-                    + " content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (user_id, day, budget) DO UPDATE SET"
-                    + " model_id = excluded.model_id, data_version = excluded.data_version,"
-                    + " selector = excluded.selector, note = excluded.note,"
-                    + " bytes = excluded.bytes, entries = excluded.entries,"
-                    + " not_fitted = excluded.not_fitted,"
-                    + " expected_accesses = excluded.expected_accesses,"
-                    + " built_at = excluded.built_at, build_ms = excluded.build_ms,"
-                    + " content_hash = excluded.content_hash")) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        for (UserSelection u : selections) {
+          lists.store(c, u.contentHash(), u.storedEntries());
+        }
+        saveRows(c, selections);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot store selections", e);
+    }
+  }
+
+  private static void saveRows(Connection c, List<UserSelection> selections) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO selections (user_id, day, budget, model_id, data_version, selector,"
+                + " note, bytes, entries, not_fitted, expected_accesses, built_at, build_ms,"
+                + " content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (user_id, day, budget) DO UPDATE SET"
+                + " model_id = excluded.model_id, data_version = excluded.data_version,"
+                + " selector = excluded.selector, note = excluded.note,"
+                + " bytes = excluded.bytes, entries = NULL,"
+                + " not_fitted = excluded.not_fitted,"
+                + " expected_accesses = excluded.expected_accesses,"
+                + " built_at = excluded.built_at, build_ms = excluded.build_ms,"
+                + " content_hash = excluded.content_hash")) {
       for (UserSelection u : selections) {
         s.setString(1, u.userId());
         s.setDate(2, Date.valueOf(u.day()));
@@ -88,30 +116,32 @@ public class SelectionStore {
         s.setString(6, u.selector());
         s.setString(7, u.note());
         s.setLong(8, u.bytes());
-        s.setBytes(9, u.storedEntries());
-        s.setArray(10, c.createArrayOf("text", u.notFitted().toArray()));
+        s.setArray(9, c.createArrayOf("text", u.notFitted().toArray()));
         if (u.expectedAccesses().isPresent()) {
-          s.setDouble(11, u.expectedAccesses().getAsDouble());
+          s.setDouble(10, u.expectedAccesses().getAsDouble());
         } else {
-          s.setNull(11, java.sql.Types.DOUBLE);
+          s.setNull(10, java.sql.Types.DOUBLE);
         }
-        s.setTimestamp(12, Timestamp.from(u.builtAt()));
-        s.setLong(13, u.buildMs());
-        s.setString(14, u.contentHash());
+        s.setTimestamp(11, Timestamp.from(u.builtAt()));
+        s.setLong(12, u.buildMs());
+        s.setString(13, u.contentHash());
         s.addBatch();
       }
       s.executeBatch();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot store selections", e);
     }
   }
 
-  /** Deletes the selections of days before {@code day}: no device asks for a past day again. */
+  /**
+   * Deletes the selections of days before {@code day} (no device asks for a past day again), then
+   * the entry lists nothing refers to any more; returns how many selections.
+   */
   public int pruneBefore(LocalDate day) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement("DELETE FROM selections WHERE day < ?")) {
       s.setDate(1, Date.valueOf(day));
-      return s.executeUpdate();
+      int deleted = s.executeUpdate();
+      lists.prune(c);
+      return deleted;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot delete past selections", e);
     }

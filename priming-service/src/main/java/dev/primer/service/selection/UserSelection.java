@@ -17,8 +17,8 @@ import java.util.OptionalDouble;
  * @param contentHash {@link ManifestContent#hash} of {@link #content()}, computed once when the
  *     selection is built rather than on every manifest request
  * @param storedEntries the entries as stored ({@code EntriesCodec.encode}), packed once and written
- *     as they are to the selection's row and to every device generation made from it (not compared
- *     by {@code equals}: it follows from {@code entries})
+ *     once, as the entry list that the selection's row and every device generation made from it
+ *     share (not compared by {@code equals}: it follows from {@code entries})
  */
 public record UserSelection(
     String userId,
