@@ -322,14 +322,14 @@ public final class EntriesCodec {
         room(33);
         int start = n;
         buf[n++] = 1;
-        boolean hex = true;
-        for (int i = 0; i < 64 && hex; i += 2) {
+        int bad = 0;
+        for (int i = 0; i < 64; i += 2) {
           int hi = nibble(sha.charAt(i));
           int lo = nibble(sha.charAt(i + 1));
-          hex = hi >= 0 && lo >= 0;
+          bad |= hi | lo;
           buf[n++] = (byte) (hi << 4 | lo);
         }
-        if (hex) {
+        if (bad >= 0) {
           return;
         }
         n = start;
@@ -339,11 +339,26 @@ public final class EntriesCodec {
       putString(sha);
     }
 
+    /**
+     * A lower-case hex digit's value, else -1. By table: hashes are random, so a branch between
+     * digits and letters was mispredicted half the time (2 ms of a medium list's 3).
+     */
     private static int nibble(char c) {
-      if (c >= '0' && c <= '9') {
-        return c - '0';
+      return c < 128 ? NIBBLES[c] : -1;
+    }
+
+    private static final byte[] NIBBLES = nibbles();
+
+    private static byte[] nibbles() {
+      byte[] table = new byte[128];
+      Arrays.fill(table, (byte) -1);
+      for (int c = '0'; c <= '9'; c++) {
+        table[c] = (byte) (c - '0');
       }
-      return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+      for (int c = 'a'; c <= 'f'; c++) {
+        table[c] = (byte) (c - 'a' + 10);
+      }
+      return table;
     }
 
     byte[] bytes() {
