@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Entry lists stored once per manifest content hash, shared by the selections and the device
@@ -37,10 +38,10 @@ public class EntryLists {
   }
 
   /**
-   * Makes sure the list is stored and marks it used now, inside the caller's transaction. The half
-   * megabyte is sent only when the list is not there yet.
+   * Makes sure the list is stored and marks it used now, inside the caller's transaction. The
+   * stored form is asked for, and the half megabyte sent, only when the list is not there yet.
    */
-  public void store(Connection c, String contentHash, byte[] stored) throws SQLException {
+  public void store(Connection c, String contentHash, Supplier<byte[]> stored) throws SQLException {
     try (PreparedStatement touch =
         c.prepareStatement("UPDATE entry_lists SET stored_at = now() WHERE content_hash = ?")) {
       touch.setString(1, contentHash);
@@ -53,7 +54,7 @@ public class EntryLists {
             "INSERT INTO entry_lists (content_hash, entries) VALUES (?, ?)"
                 + " ON CONFLICT (content_hash) DO UPDATE SET stored_at = now()")) {
       insert.setString(1, contentHash);
-      insert.setBytes(2, stored);
+      insert.setBytes(2, stored.get());
       insert.executeUpdate();
     }
   }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Manifest generations per device: a new number for each distinct content, the same number while
@@ -34,7 +35,7 @@ public class Generations {
   /**
    * The generation of {@code content} for the device: the newest one if it has the same content,
    * else a new one. {@code hash} is {@code content.hash(EntriesCodec.pack(content.entries()))},
-   * {@code storedEntries} is {@code EntriesCodec.encode(content.entries())}, stored here unless
+   * {@code storedEntries} gives {@code EntriesCodec.encode(content.entries())}, stored here unless
    * whoever computed it stores it (it is pending then). Serialised per device by a row lock on the
    * device, whose last budget it records.
    */
@@ -42,7 +43,7 @@ public class Generations {
       String deviceId,
       ManifestContent content,
       String hash,
-      byte[] storedEntries,
+      Supplier<byte[]> storedEntries,
       Instant builtAt) {
     CurrentManifest known = current.get(deviceId);
     if (known != null && known.contentHash().equals(hash)) {

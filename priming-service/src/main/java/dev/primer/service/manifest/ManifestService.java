@@ -93,7 +93,7 @@ public class ManifestService {
     UserSelection s = selections.selectionFor(device.userId(), budget);
     ManifestContent content = s.content();
     String hash = s.contentHash();
-    long generation = generations.resolve(deviceId, content, hash, s.storedEntries(), s.builtAt());
+    long generation = generations.resolve(deviceId, content, hash, s::storedForm, s.builtAt());
     String etag = "\"" + generation + "-" + hash.substring(0, 16) + "\"";
     Optional<Generations.Stored> old =
         since.isPresent() ? generations.find(deviceId, since.getAsLong()) : Optional.empty();

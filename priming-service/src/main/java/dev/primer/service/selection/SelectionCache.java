@@ -23,8 +23,12 @@ final class SelectionCache {
     return Optional.ofNullable(entries.get(key(userId, budget)));
   }
 
-  /** Keeps {@code s} (replacing the user's selection for the same budget), evicting as needed. */
-  synchronized void put(UserSelection s) {
+  /**
+   * Keeps {@code s} without its stored form (replacing the user's selection for the same budget),
+   * evicting as needed.
+   */
+  synchronized void put(UserSelection selection) {
+    UserSelection s = selection.withoutStoredForm();
     long size = weight(s);
     UserSelection old = entries.remove(key(s.userId(), s.budget()));
     if (old != null) {
@@ -50,9 +54,9 @@ final class SelectionCache {
     return entries.size();
   }
 
-  /** About what {@code s} keeps in memory: its stored form and its entry columns. */
+  /** About what {@code s} keeps in memory: its entry columns (and its stored form, if held). */
   static long weight(UserSelection s) {
-    return 256L + s.storedEntries().length + 56L * s.entries().size();
+    return 256L + s.storedEntries().map(b -> b.length).orElse(0) + 56L * s.entries().size();
   }
 
   private static String key(String userId, long budget) {

@@ -174,7 +174,7 @@ public class SelectionService {
     // the list, which is pending meanwhile): a lost write costs a recomputation, or a full
     // manifest instead of a delta. When the writer falls behind, the requests store their own
     // (CallerRunsPolicy).
-    lists.pending(computed.contentHash(), computed.storedEntries());
+    lists.pending(computed.contentHash(), computed.storedForm());
     writer.execute(() -> saveQuietly(computed));
     return computed;
   }
@@ -275,7 +275,7 @@ public class SelectionService {
               now,
               TimeUnit.NANOSECONDS.toMillis(nanos),
               content.hash(packed),
-              packed.stored()));
+              Optional.of(packed.stored())));
     }
     return out;
   }

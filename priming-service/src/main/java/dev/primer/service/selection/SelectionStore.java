@@ -63,7 +63,7 @@ public class SelectionStore {
                 rs.getTimestamp(9).toInstant(),
                 rs.getLong(10),
                 rs.getString(11),
-                stored);
+                Optional.of(stored));
         return Optional.of(read);
       }
     } catch (SQLException e) {
@@ -80,7 +80,7 @@ public class SelectionStore {
       c.setAutoCommit(false);
       try {
         for (UserSelection u : selections) {
-          lists.store(c, u.contentHash(), u.storedEntries());
+          lists.store(c, u.contentHash(), u::storedForm);
         }
         saveRows(c, selections);
         c.commit();

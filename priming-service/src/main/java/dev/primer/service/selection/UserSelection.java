@@ -1,11 +1,13 @@
 package dev.primer.service.selection;
 
+import dev.primer.service.manifest.EntriesCodec;
 import dev.primer.service.manifest.EntryList;
 import dev.primer.service.manifest.ManifestContent;
 import dev.primer.service.manifest.ManifestEntry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -18,7 +20,8 @@ import java.util.OptionalDouble;
  *     selection is built rather than on every manifest request
  * @param storedEntries the entries as stored ({@code EntriesCodec.encode}), packed once and written
  *     once, as the entry list that the selection's row and every device generation made from it
- *     share (not compared by {@code equals}: it follows from {@code entries})
+ *     share; empty once stored and kept in memory (not compared by {@code equals}: it follows from
+ *     {@code entries})
  */
 public record UserSelection(
     String userId,
@@ -35,10 +38,43 @@ public record UserSelection(
     Instant builtAt,
     long buildMs,
     String contentHash,
-    byte[] storedEntries) {
+    Optional<byte[]> storedEntries) {
   public UserSelection {
     entries = EntryList.copyOf(entries);
     notFitted = List.copyOf(notFitted);
+  }
+
+  /**
+   * The entries as stored: the form packed with the selection, or packed again when this copy no
+   * longer holds it.
+   */
+  public byte[] storedForm() {
+    return storedEntries.orElseGet(() -> EntriesCodec.encode(entries));
+  }
+
+  /**
+   * This selection without its stored form, for keeping in memory once it is stored: half a
+   * megabyte for a medium rep, which young collections copied for every cached selection.
+   */
+  public UserSelection withoutStoredForm() {
+    return storedEntries.isEmpty()
+        ? this
+        : new UserSelection(
+            userId,
+            day,
+            budget,
+            modelId,
+            dataVersion,
+            selector,
+            note,
+            bytes,
+            entries,
+            notFitted,
+            expectedAccesses,
+            builtAt,
+            buildMs,
+            contentHash,
+            Optional.empty());
   }
 
   /** What a manifest of this selection says. */

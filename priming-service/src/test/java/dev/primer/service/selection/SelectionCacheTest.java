@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +32,13 @@ class SelectionCacheTest {
         Instant.EPOCH,
         1,
         "hash",
-        new byte[1000]);
+        Optional.of(new byte[1000]));
   }
 
   @Test
   void evictsTheLeastRecentlyUsedWhenOverItsBytes() {
     UserSelection a = selection("u1", 100, 10);
-    long one = SelectionCache.weight(a);
+    long one = SelectionCache.weight(a.withoutStoredForm());
     SelectionCache cache = new SelectionCache(2 * one + one / 2);
     cache.put(a);
     cache.put(selection("u2", 100, 10));
@@ -55,14 +56,30 @@ class SelectionCacheTest {
     cache.put(selection("u1", 100, 10));
     cache.put(selection("u1", 100, 20));
     assertThat(cache.size()).isEqualTo(1);
-    assertThat(cache.bytes()).isEqualTo(SelectionCache.weight(selection("u1", 100, 20)));
+    assertThat(cache.bytes())
+        .isEqualTo(SelectionCache.weight(selection("u1", 100, 20).withoutStoredForm()));
     assertThat(cache.get("u1", 100).orElseThrow().entries()).hasSize(20);
+  }
+
+  @Test
+  void keepsSelectionsWithoutTheirStoredFormWhichIsPackedAgainWhenAsked() {
+    SelectionCache cache = new SelectionCache(1 << 20);
+    UserSelection s = selection("u1", 100, 10);
+    cache.put(s);
+    UserSelection kept = cache.get("u1", 100).orElseThrow();
+    assertThat(kept.storedEntries()).isEmpty();
+    assertThat(kept).isEqualTo(s.withoutStoredForm());
+    assertThat(cache.bytes())
+        .isEqualTo(SelectionCache.weight(kept))
+        .isLessThan(SelectionCache.weight(s));
+    assertThat(dev.primer.service.manifest.EntriesCodec.decode(kept.storedForm()))
+        .isEqualTo(s.entries());
   }
 
   @Test
   void aSelectionLargerThanTheWholeCacheIsNotKept() {
     UserSelection big = selection("u1", 100, 1000);
-    SelectionCache cache = new SelectionCache(SelectionCache.weight(big) - 1);
+    SelectionCache cache = new SelectionCache(SelectionCache.weight(big.withoutStoredForm()) - 1);
     cache.put(selection("u2", 100, 1));
     cache.put(big);
     assertThat(cache.get("u1", 100)).isEmpty();
