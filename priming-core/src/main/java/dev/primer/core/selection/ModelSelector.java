@@ -10,6 +10,7 @@ import dev.primer.core.scoring.Scorer;
 import dev.primer.core.util.IntSlots;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -17,6 +18,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Primer's selection: a guaranteed tier (admin pins, then the records of the accounts the user
@@ -81,18 +86,56 @@ public final class ModelSelector implements Selector {
     return score(ctx, candidates.generate(ctx));
   }
 
+  /**
+   * Scores the user-day's candidates with the second half on {@code helper}, while this thread
+   * scores the first: for a manifest someone waits for, on an otherwise idle core. When the helper
+   * refuses the work or has not started it by the time the first half is done, this thread scores
+   * both; the scores are the same either way.
+   */
+  public Scored score(DayContext ctx, Executor helper) {
+    return score(ctx, candidates.generate(ctx), helper, 2 * BLOCK_ROWS);
+  }
+
+  /** As {@link #score(DayContext, Executor)}, splitting from {@code minCandidates} on (tests). */
+  Scored score(DayContext ctx, Candidates c, Executor helper, int minCandidates) {
+    if (c.size() < Math.max(2, minCandidates)) {
+      return score(ctx, c);
+    }
+    int[] records = c.records();
+    double[] scores = new double[records.length];
+    int half = records.length / 2;
+    Claimable second = new Claimable(() -> scoreInto(ctx, records, half, records.length, scores));
+    try {
+      helper.execute(second);
+    } catch (RejectedExecutionException busy) {
+      // Scored below, on this thread.
+    }
+    scoreInto(ctx, records, 0, half, scores);
+    second.runOrAwait();
+    return scored(c, scores);
+  }
+
   /** Scores a given candidate set for the user-day. */
   public Scored score(DayContext ctx, Candidates c) {
-    double[] scores = new double[c.size()];
-    double[] blockScores = new double[Math.min(BLOCK_ROWS, c.size())];
+    int[] records = c.records();
+    double[] scores = new double[records.length];
+    scoreInto(ctx, records, 0, records.length, scores);
+    return scored(c, scores);
+  }
+
+  private void scoreInto(DayContext ctx, int[] records, int from, int to, double[] scores) {
+    double[] blockScores = new double[Math.min(BLOCK_ROWS, to - from)];
     features.extractInBlocks(
         ctx,
-        c.records(),
+        Arrays.copyOfRange(records, from, to),
         BLOCK_ROWS,
-        (from, block) -> {
+        (offset, block) -> {
           scorer.score(block, blockScores);
-          System.arraycopy(blockScores, 0, scores, from, block.rows());
+          System.arraycopy(blockScores, 0, scores, from + offset, block.rows());
         });
+  }
+
+  private static Scored scored(Candidates c, double[] scores) {
     // Record -> candidate position without boxing: tens of thousands of candidates per user-day.
     IntSlots slots = new IntSlots(c.size());
     int[] positions = new int[c.size()];
@@ -227,5 +270,58 @@ public final class ModelSelector implements Selector {
     return Comparator.comparingDouble(
             (Integer r) -> -scored.scoreOf(r) / Math.max(1, catalog.size(r)))
         .thenComparingInt(r -> r);
+  }
+
+  /**
+   * Work handed to another thread that runs once, on whichever thread claims it first: the owner
+   * takes it back if the helper has not started it, so a busy helper never makes the owner wait.
+   */
+  private static final class Claimable implements Runnable {
+    private final Runnable work;
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile Throwable failure;
+
+    Claimable(Runnable work) {
+      this.work = work;
+    }
+
+    @Override
+    public void run() {
+      if (claimed.compareAndSet(false, true)) {
+        try {
+          work.run();
+        } catch (RuntimeException | Error e) {
+          failure = e;
+        } finally {
+          done.countDown();
+        }
+      }
+    }
+
+    void runOrAwait() {
+      if (claimed.compareAndSet(false, true)) {
+        work.run();
+        return;
+      }
+      boolean interrupted = false;
+      while (true) {
+        try {
+          done.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+    }
   }
 }

@@ -112,4 +112,74 @@ class ModelSelectorTest {
     assertThat(ids(s)).containsExactlyInAnyOrder("r1", "r2", "r4", "r5", "r6");
     assertThat(s.entries()).allSatisfy(e -> assertThat(e.tier()).isEqualTo(Tier.PREDICTED));
   }
+
+  @Test
+  void scoringHalfTheCandidatesOnAHelperGivesTheSameScores() throws Exception {
+    world.appointment("a1", DAY, 9, 1.0);
+    // Scores that follow the features, so that a row scored in the wrong place would show.
+    Scorer byFeatures =
+        new Scorer() {
+          @Override
+          public void score(FeatureMatrix features, double[] out) {
+            for (int i = 0; i < features.rows(); i++) {
+              double sum = 0;
+              for (int j = 0; j < features.width(); j++) {
+                sum += (j + 1) * features.values()[i * features.width() + j];
+              }
+              out[i] = sum;
+            }
+          }
+
+          @Override
+          public String description() {
+            return "by features";
+          }
+        };
+    ModelSelector selector =
+        new ModelSelector(
+            "model",
+            new CandidateGenerator(CandidateSettings.defaults()),
+            new FeatureExtractor(0.5),
+            byFeatures,
+            SelectionSettings.defaults(),
+            0.5);
+    var ctx = world.context("u1", DAY);
+    var candidates = new CandidateGenerator(CandidateSettings.defaults()).generate(ctx);
+    assertThat(candidates.size()).isGreaterThanOrEqualTo(4);
+    double[] alone = selector.score(ctx, candidates).scores();
+
+    java.util.concurrent.ExecutorService helper =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.atomic.AtomicInteger handed =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      double[] split =
+          selector
+              .score(
+                  ctx,
+                  candidates,
+                  work -> {
+                    handed.incrementAndGet();
+                    helper.execute(work);
+                  },
+                  2)
+              .scores();
+      double[] refused =
+          selector
+              .score(
+                  ctx,
+                  candidates,
+                  work -> {
+                    throw new java.util.concurrent.RejectedExecutionException("busy");
+                  },
+                  2)
+              .scores();
+      assertThat(handed).hasValue(1);
+      assertThat(split).containsExactly(alone);
+      assertThat(refused).containsExactly(alone);
+      assertThat(Arrays.stream(alone).distinct().count()).isGreaterThan(1);
+    } finally {
+      helper.shutdownNow();
+    }
+  }
 }

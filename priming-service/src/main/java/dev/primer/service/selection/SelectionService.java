@@ -40,6 +40,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,6 +76,22 @@ public class SelectionService {
           new ArrayBlockingQueue<>(64),
           DaemonThreads.named("selection-writer"),
           new ThreadPoolExecutor.CallerRunsPolicy());
+
+  /**
+   * Scores half of an on-demand selection's candidates while the request's thread scores the other;
+   * takes one at a time and refuses more (the request then scores alone), so requests never queue
+   * behind each other here. The precompute keeps both cores busy with users and does not split.
+   */
+  private final ThreadPoolExecutor scoreHelper =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.SECONDS,
+          new SynchronousQueue<>(),
+          DaemonThreads.named("score-helper"),
+          new ThreadPoolExecutor.AbortPolicy());
+
   private SelectionCache cache;
   private LocalTime shiftStart;
   private Timer computeTimer;
@@ -168,7 +186,8 @@ public class SelectionService {
       cache.put(stored.get());
       return stored.get();
     }
-    UserSelection computed = compute(s, u, day, List.of(budget), choice).get(0);
+    UserSelection computed =
+        compute(s, u, day, List.of(budget), choice, Optional.of(scoreHelper)).get(0);
     cache.put(computed);
     // The answer does not wait for the row and its entry list (the device's generation refers to
     // the list, which is pending meanwhile): a lost write costs a recomputation, or a full
@@ -191,6 +210,7 @@ public class SelectionService {
   }
 
   void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    scoreHelper.shutdownNow();
     writer.shutdown();
     if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
       LOG.warn("selections still being stored at shutdown are dropped");
@@ -218,12 +238,23 @@ public class SelectionService {
   /** Computes the user's selections for several budgets at once (the scoring is shared). */
   public List<UserSelection> compute(
       OrgSnapshot s, int u, LocalDate day, List<Long> budgets, SelectorChoice choice) {
+    return compute(s, u, day, budgets, choice, Optional.empty());
+  }
+
+  private List<UserSelection> compute(
+      OrgSnapshot s,
+      int u,
+      LocalDate day,
+      List<Long> budgets,
+      SelectorChoice choice,
+      Optional<Executor> scoreHelper) {
     long t0 = System.nanoTime();
     DayContext ctx = s.context(u, day);
     List<Selection> selections = new ArrayList<>();
     OptionalDouble expected = OptionalDouble.empty();
     if (choice.selector() instanceof ModelSelector model) {
-      ModelSelector.Scored scored = model.score(ctx);
+      ModelSelector.Scored scored =
+          scoreHelper.isPresent() ? model.score(ctx, scoreHelper.get()) : model.score(ctx);
       double sum = 0;
       for (double score : scored.scores()) {
         sum += score;
