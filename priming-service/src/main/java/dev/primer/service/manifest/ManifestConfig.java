@@ -31,7 +31,7 @@ public interface ManifestConfig {
 
   /**
    * Memory for the selections served most recently (per user and budget; others are read back from
-   * the database): about 1 MB per medium rep at 256 MiB, so the default holds some 250.
+   * the database): about 0.5 MB per medium rep at 256 MiB, so the default holds some 550.
    */
   @WithDefault("256M")
   MemorySize selectionCache();
