@@ -6,6 +6,7 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
@@ -20,11 +21,19 @@ import java.util.RandomAccess;
 @JsonSerialize(using = EntryListJson.class)
 public final class EntryList extends AbstractList<ManifestEntry> implements RandomAccess {
   private static final EntryList EMPTY = new Builder(0).build();
+  private static final HexFormat HEX = HexFormat.of();
 
   private final String[] recordIds;
   private final long[] versions;
   private final long[] sizes;
-  private final String[] sha256s;
+
+  /**
+   * The hashes as 32 bytes each; a hash that is not lower-case hex is kept as it is in {@link
+   * #oddSha256s}.
+   */
+  private final byte[] sha256s;
+
+  private final Map<Integer, String> oddSha256s;
   private final double[] scores;
   private final String[] titles;
 
@@ -41,7 +50,8 @@ public final class EntryList extends AbstractList<ManifestEntry> implements Rand
     recordIds = Arrays.copyOf(b.recordIds, n);
     versions = Arrays.copyOf(b.versions, n);
     sizes = Arrays.copyOf(b.sizes, n);
-    sha256s = Arrays.copyOf(b.sha256s, n);
+    sha256s = Arrays.copyOf(b.sha256s, 32 * n);
+    oddSha256s = Map.copyOf(b.oddSha256s);
     scores = Arrays.copyOf(b.scores, n);
     titles = Arrays.copyOf(b.titles, n);
     wordIndexes = Arrays.copyOf(b.wordIndexes, 3 * n);
@@ -75,7 +85,7 @@ public final class EntryList extends AbstractList<ManifestEntry> implements Rand
         recordIds[i],
         versions[i],
         sizes[i],
-        sha256s[i],
+        sha256(i),
         words[wordIndexes[3 * i]],
         scores[i],
         words[wordIndexes[3 * i + 1]],
@@ -103,7 +113,18 @@ public final class EntryList extends AbstractList<ManifestEntry> implements Rand
   }
 
   String sha256(int i) {
-    return sha256s[i];
+    String odd = oddSha256s.get(i);
+    return odd != null ? odd : HEX.formatHex(sha256s, 32 * i, 32 * i + 32);
+  }
+
+  /** Whether the entry's hash is lower-case hex, held as its 32 bytes in {@link #sha256Bytes}. */
+  boolean sha256IsHex(int i) {
+    return oddSha256s.isEmpty() || !oddSha256s.containsKey(i);
+  }
+
+  /** The hashes' bytes, 32 per entry from {@code 32 * i}; read only. */
+  byte[] sha256Bytes() {
+    return sha256s;
   }
 
   double score(int i) {
@@ -142,7 +163,8 @@ public final class EntryList extends AbstractList<ManifestEntry> implements Rand
     private String[] recordIds;
     private long[] versions;
     private long[] sizes;
-    private String[] sha256s;
+    private byte[] sha256s;
+    private final Map<Integer, String> oddSha256s = new HashMap<>();
     private double[] scores;
     private String[] titles;
     private int[] wordIndexes;
@@ -155,7 +177,7 @@ public final class EntryList extends AbstractList<ManifestEntry> implements Rand
       recordIds = new String[capacity];
       versions = new long[capacity];
       sizes = new long[capacity];
-      sha256s = new String[capacity];
+      sha256s = new byte[32 * capacity];
       scores = new double[capacity];
       titles = new String[capacity];
       wordIndexes = new int[3 * capacity];
@@ -192,7 +214,9 @@ public final class EntryList extends AbstractList<ManifestEntry> implements Rand
       recordIds[size] = recordId;
       versions[size] = version;
       sizes[size] = sizeBytes;
-      sha256s[size] = sha256;
+      if (!Hashes.putLowerHex(sha256, sha256s, 32 * size)) {
+        oddSha256s.put(size, sha256);
+      }
       scores[size] = score;
       titles[size] = title;
       wordIndexes[3 * size] = word(tier);
@@ -212,7 +236,7 @@ public final class EntryList extends AbstractList<ManifestEntry> implements Rand
       recordIds = Arrays.copyOf(recordIds, capacity);
       versions = Arrays.copyOf(versions, capacity);
       sizes = Arrays.copyOf(sizes, capacity);
-      sha256s = Arrays.copyOf(sha256s, capacity);
+      sha256s = Arrays.copyOf(sha256s, 32 * capacity);
       scores = Arrays.copyOf(scores, capacity);
       titles = Arrays.copyOf(titles, capacity);
       wordIndexes = Arrays.copyOf(wordIndexes, 3 * capacity);

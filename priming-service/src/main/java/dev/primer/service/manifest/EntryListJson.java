@@ -34,6 +34,9 @@ final class EntryListJson extends StdSerializer<EntryList> {
       throws IOException {
     SerializedString[] words = list.jsonWords();
     int n = list.size();
+    char[] quotedHex = new char[66];
+    quotedHex[0] = '"';
+    quotedHex[65] = '"';
     gen.writeStartArray(list, n);
     for (int i = 0; i < n; i++) {
       gen.writeStartObject();
@@ -44,7 +47,13 @@ final class EntryListJson extends StdSerializer<EntryList> {
       gen.writeFieldName(SIZE_BYTES);
       gen.writeNumber(list.sizeBytes(i));
       gen.writeFieldName(SHA256);
-      gen.writeString(list.sha256(i));
+      if (list.sha256IsHex(i)) {
+        // Hex needs no escaping: written raw from the bytes, quotes included.
+        Hashes.writeLowerHex(list.sha256Bytes(), 32 * i, quotedHex, 1);
+        gen.writeRawValue(quotedHex, 0, quotedHex.length);
+      } else {
+        gen.writeString(list.sha256(i));
+      }
       gen.writeFieldName(TIER);
       word(gen, words[list.wordIndex(i, 0)]);
       gen.writeFieldName(SCORE);
