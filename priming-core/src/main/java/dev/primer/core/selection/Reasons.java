@@ -20,6 +20,8 @@ final class Reasons {
   private final DayContext ctx;
   private final Catalog catalog;
   private final java.util.Map<Long, String> accountParts = new java.util.HashMap<>();
+  private final java.util.Map<Uses, String> recordParts = new java.util.HashMap<>();
+  private final java.util.Map<Pair, String> combined = new java.util.HashMap<>();
 
   Reasons(DayContext ctx) {
     this.ctx = ctx;
@@ -47,8 +49,13 @@ final class Reasons {
     if (account.isEmpty()) {
       return record.isEmpty() ? "predicted" : record;
     }
-    return record.isEmpty() ? account : account + ", " + record;
+    return record.isEmpty()
+        ? account
+        : combined.computeIfAbsent(new Pair(account, record), p -> account + ", " + record);
   }
+
+  /** An account part and a record part, both from this day's caches. */
+  private record Pair(String account, String record) {}
 
   /** What the account's situation says: shared by all its records, so computed once. */
   private String accountPart(int a, int sources) {
@@ -74,11 +81,28 @@ final class Reasons {
     return String.join(", ", parts);
   }
 
-  /** What the user's and the team's own use of the record says. */
+  /**
+   * What the user's and the team's own use of the record says. Thousands of records share a few
+   * dozen texts: each is written once a day, so that the same reason is the same string (a manifest
+   * lists each distinct reason once).
+   */
   private String recordPart(int r) {
-    List<String> parts = new ArrayList<>(2);
     UserHistory user = ctx.userHistory();
+    TeamHistory team = ctx.teamHistory();
     int weeks = user.sameWeekdayWeeks(r);
+    int viewed = weeks >= 2 ? 0 : user.recordCount(r, 30);
+    int teamViews =
+        team.recordCount(r, 7) > 0 && user.recordCount(r, 7) == 0 ? team.recordCount(r, 7) : 0;
+    return recordParts.computeIfAbsent(
+        new Uses(weeks >= 2 ? weeks : 0, viewed, teamViews),
+        u -> recordText(weeks, viewed, teamViews));
+  }
+
+  /** What decides a record part's text. */
+  private record Uses(int weeks, int viewed, int teamViews) {}
+
+  private String recordText(int weeks, int viewed, int teamViews) {
+    List<String> parts = new ArrayList<>(2);
     if (weeks >= 2) {
       parts.add(
           "viewed on "
@@ -86,12 +110,11 @@ final class Reasons {
               + " of the last 8 "
               + ctx.day().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
               + "s");
-    } else if (user.recordCount(r, 30) > 0) {
-      parts.add("viewed " + user.recordCount(r, 30) + "\u00d7 in 30 days");
+    } else if (viewed > 0) {
+      parts.add("viewed " + viewed + "\u00d7 in 30 days");
     }
-    TeamHistory team = ctx.teamHistory();
-    if (team.recordCount(r, 7) > 0 && user.recordCount(r, 7) == 0) {
-      parts.add("teammates viewed it " + team.recordCount(r, 7) + "\u00d7 this week");
+    if (teamViews > 0) {
+      parts.add("teammates viewed it " + teamViews + "\u00d7 this week");
     }
     return String.join(", ", parts);
   }

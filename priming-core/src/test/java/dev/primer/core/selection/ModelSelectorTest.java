@@ -182,4 +182,19 @@ class ModelSelectorTest {
       helper.shutdownNow();
     }
   }
+
+  @Test
+  void recordsWithTheSameHistoryShareOneReasonText() {
+    for (String r : List.of("r5", "r6")) {
+      world.touch("u1", r, DAY.minusDays(3), 10);
+      world.touch("u1", r, DAY.minusDays(5), 10);
+    }
+    Selection s =
+        selector(SelectionSettings.defaults()).select(world.context("u1", DAY), 50_000_000L);
+
+    Map<String, String> reasons = new java.util.HashMap<>();
+    s.entries().forEach(e -> reasons.put(world.catalog.record(e.record()).id(), e.reason()));
+    assertThat(reasons.get("r5")).endsWith("viewed 2\u00d7 in 30 days");
+    assertThat(reasons.get("r6")).isEqualTo(reasons.get("r5")).isSameAs(reasons.get("r5"));
+  }
 }
