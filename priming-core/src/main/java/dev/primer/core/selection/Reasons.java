@@ -91,8 +91,8 @@ final class Reasons {
     TeamHistory team = ctx.teamHistory();
     int weeks = user.sameWeekdayWeeks(r);
     int viewed = weeks >= 2 ? 0 : user.recordCount(r, 30);
-    int teamViews =
-        team.recordCount(r, 7) > 0 && user.recordCount(r, 7) == 0 ? team.recordCount(r, 7) : 0;
+    int teamWeek = team.recordCount(r, 7);
+    int teamViews = teamWeek > 0 && user.recordCount(r, 7) == 0 ? teamWeek : 0;
     return recordParts.computeIfAbsent(
         new Uses(weeks >= 2 ? weeks : 0, viewed, teamViews),
         u -> recordText(weeks, viewed, teamViews));
