@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The selections served most recently, by user and budget, within a memory budget: least recently
  * used first out. Bounded by bytes rather than by count because a selection's size follows its
- * budget (a medium rep's 256 MiB selection holds about 1 MB; a small budget's a few KB).
+ * budget (a medium rep's 256 MiB selection holds about 0.5 MB in columns; a small budget's a few
+ * KB).
  */
 final class SelectionCache {
   private final long maxBytes;

@@ -20,8 +20,8 @@ import java.util.OptionalDouble;
  *     selection is built rather than on every manifest request
  * @param storedEntries the entries as stored ({@code EntriesCodec.encode}), packed once and written
  *     once, as the entry list that the selection's row and every device generation made from it
- *     share; empty once stored and kept in memory (not compared by {@code equals}: it follows from
- *     {@code entries})
+ *     share; empty once stored and kept in memory. It follows from {@code entries}, but the
+ *     record's {@code equals} compares the array itself, by identity
  */
 public record UserSelection(
     String userId,
