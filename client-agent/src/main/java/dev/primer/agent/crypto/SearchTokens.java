@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -28,12 +29,13 @@ public final class SearchTokens {
   private static final int CACHE_LIMIT = 500_000;
 
   private final byte[] key;
-  private final ThreadLocal<Mac> macs;
+  // One spare MAC handed between threads: a ThreadLocal lookup cost more than the HMAC itself on
+  // the index thread (its map probed long chains), and most words hit the cache anyway.
+  private final AtomicReference<Mac> spareMac = new AtomicReference<>();
   private final ConcurrentHashMap<Long, String> cache = new ConcurrentHashMap<>();
 
   public SearchTokens(byte[] key) {
     this.key = key.clone();
-    this.macs = ThreadLocal.withInitial(this::newMac);
   }
 
   private Mac newMac() {
@@ -102,8 +104,12 @@ public final class SearchTokens {
     if (cached != null) {
       return cached;
     }
-    byte[] digest =
-        macs.get().doFinal(lower.substring(start, end).getBytes(StandardCharsets.UTF_8));
+    Mac mac = spareMac.getAndSet(null);
+    if (mac == null) {
+      mac = newMac();
+    }
+    byte[] digest = mac.doFinal(lower.substring(start, end).getBytes(StandardCharsets.UTF_8));
+    spareMac.set(mac);
     long bits = 0;
     for (int i = 0; i < 8; i++) {
       bits = (bits << 8) | (digest[i] & 0xff);

@@ -36,13 +36,16 @@ public final class LocalStore implements AutoCloseable {
   private final FieldCipher cipher;
   private final SearchTokens tokens;
   private final BlobFiles blobs;
+  private final SearchIndex index;
   private long nextContentId;
 
-  private LocalStore(Connection db, FieldCipher cipher, SearchTokens tokens, BlobFiles blobs) {
+  private LocalStore(
+      Connection db, FieldCipher cipher, SearchTokens tokens, BlobFiles blobs, SearchIndex index) {
     this.db = db;
     this.cipher = cipher;
     this.tokens = tokens;
     this.blobs = blobs;
+    this.index = index;
   }
 
   /** Opens (creating if needed) the store at {@code file} with blobs under {@code blobDir}. */
@@ -61,8 +64,21 @@ public final class LocalStore implements AutoCloseable {
         createSchema(s);
       }
       db.setAutoCommit(true);
-      LocalStore store = new LocalStore(db, cipher, tokens, new BlobFiles(blobDir, cipher));
-      store.nextContentId = store.queryLong("SELECT coalesce(max(id), 0) + 1 FROM content");
+      SearchIndex index = SearchIndex.open(file, cipher, tokens);
+      try (PreparedStatement attach = db.prepareStatement("ATTACH DATABASE ? AS idx")) {
+        attach.setString(1, SearchIndex.fileFor(file).toString());
+        attach.execute();
+      }
+      LocalStore store = new LocalStore(db, cipher, tokens, new BlobFiles(blobDir, cipher), index);
+      // Content ids only grow, past every id the index has seen: its entries can never match a
+      // record that reused an id.
+      store.nextContentId =
+          1
+              + Math.max(
+                  index.highestSeen(),
+                  store.queryLong(
+                      "SELECT max(coalesce((SELECT max(id) FROM content), 0),"
+                          + " coalesce((SELECT max(id) FROM unindex), 0))"));
       return store;
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot open the store " + file, e);
@@ -86,9 +102,10 @@ public final class LocalStore implements AutoCloseable {
             + " type TEXT NOT NULL, updated_at TEXT NOT NULL, size_bytes INTEGER NOT NULL,"
             + " title BLOB NOT NULL, body BLOB NOT NULL, blob INTEGER NOT NULL, related BLOB NOT NULL,"
             + " UNIQUE (record_id, sha256))");
-    s.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, content='',"
-            + " contentless_delete=1)");
+    // Content ids whose search index entries are still to be removed (see SearchIndex).
+    s.execute("CREATE TABLE IF NOT EXISTS unindex (id INTEGER PRIMARY KEY)");
+    // Stores written before the index had a file of its own: the new file is built from content.
+    s.execute("DROP TABLE IF EXISTS main.fts");
     s.execute(
         "CREATE TABLE IF NOT EXISTS access_events (event_id TEXT PRIMARY KEY, record_id TEXT,"
             + " at TEXT NOT NULL, kind TEXT NOT NULL, query BLOB, sent INTEGER NOT NULL DEFAULT 0)");
@@ -307,20 +324,9 @@ public final class LocalStore implements AutoCloseable {
             }
             counts = p.executeBatch();
           }
-          try (PreparedStatement p =
-              db.prepareStatement("INSERT INTO fts (rowid, title, body) VALUES (?,?,?)")) {
-            for (int i = 0; i < records.size(); i++) {
-              if (counts[i] > 0) {
-                p.setLong(1, firstId + i);
-                p.setString(2, records.get(i).titleTokens());
-                p.setString(3, records.get(i).bodyTokens());
-                p.addBatch();
-              }
-            }
-            p.executeBatch();
-          }
           nextContentId = firstId + records.size();
         });
+    index.wake();
   }
 
   /**
@@ -349,7 +355,7 @@ public final class LocalStore implements AutoCloseable {
             String gone =
                 "SELECT c.id FROM content c WHERE NOT EXISTS (SELECT 1 FROM manifest m"
                     + " WHERE m.record_id = c.record_id AND m.sha256 = c.sha256)";
-            s.execute("DELETE FROM fts WHERE rowid IN (" + gone + ")");
+            s.execute("INSERT OR IGNORE INTO unindex (id) " + gone);
             evicted[0] = s.executeUpdate("DELETE FROM content WHERE id IN (" + gone + ")");
             s.execute("DELETE FROM meta WHERE key LIKE 'staged.%'");
           }
@@ -365,6 +371,9 @@ public final class LocalStore implements AutoCloseable {
           meta.put("committed_at", now.toString());
           putMetaNoTx(meta);
         });
+    if (evicted[0] > 0) {
+      index.wake();
+    }
     return evicted[0];
   }
 
@@ -420,14 +429,18 @@ public final class LocalStore implements AutoCloseable {
     return found.stream().findFirst();
   }
 
-  /** Full-text search over visible titles and content, best first (BM25, titles weigh more). */
+  /**
+   * Full-text search over visible titles and content, best first (BM25, titles weigh more). The
+   * index is first brought up to date, so a record on the device is always found.
+   */
   public List<SearchHit> search(String text, int limit) {
     String match = tokens.query(text);
     if (match.isEmpty()) {
       return List.of();
     }
+    index.catchUp();
     return query(
-        "SELECT c.record_id, c.type, c.title, bm25(fts, 4.0, 1.0) AS rank FROM fts"
+        "SELECT c.record_id, c.type, c.title, bm25(fts, 4.0, 1.0) AS rank FROM idx.fts"
             + " JOIN content c ON c.id = fts.rowid"
             + " JOIN manifest m ON m.record_id = c.record_id AND m.sha256 = c.sha256"
             + " WHERE fts MATCH ? ORDER BY rank LIMIT ?",
@@ -440,6 +453,16 @@ public final class LocalStore implements AutoCloseable {
               cipher.decryptText(rs.getBytes(3), id + "/title"),
               -rs.getDouble(4));
         });
+  }
+
+  /** Waits until the search index holds everything the store holds (indexing on this thread). */
+  public void awaitSearchIndex() {
+    index.catchUp();
+  }
+
+  /** Content rows (added or removed) the search index has not caught up with yet. */
+  public long searchIndexBehind() {
+    return index.behind();
   }
 
   /** Visible records and bytes per type. */
@@ -485,19 +508,21 @@ public final class LocalStore implements AutoCloseable {
   public void dropContent(List<Long> contentIds) {
     inTransaction(
         () -> {
-          try (PreparedStatement fts = db.prepareStatement("DELETE FROM fts WHERE rowid = ?");
+          try (PreparedStatement unindex =
+                  db.prepareStatement("INSERT OR IGNORE INTO unindex (id) VALUES (?)");
               PreparedStatement content = db.prepareStatement("DELETE FROM content WHERE id = ?")) {
             for (long id : contentIds) {
-              fts.setLong(1, id);
-              fts.addBatch();
+              unindex.setLong(1, id);
+              unindex.addBatch();
               content.setLong(1, id);
               content.addBatch();
             }
-            fts.executeBatch();
+            unindex.executeBatch();
             content.executeBatch();
           }
           putMetaNoTx(Map.of("complete", "false"));
         });
+    index.wake();
   }
 
   /** SQLite's own consistency check; "ok" when sound. */
@@ -620,6 +645,7 @@ public final class LocalStore implements AutoCloseable {
   @Override
   public void close() {
     try {
+      index.close();
       db.close();
     } catch (SQLException e) {
       throw new StoreException("cannot close the store", e);

@@ -1,8 +1,8 @@
 package dev.primer.agent.store;
 
 /**
- * A verified record ready for the store: fields already encrypted and search tokens already hashed,
- * so the writer only inserts.
+ * A verified record ready for the store: fields already encrypted, so the writer only inserts (the
+ * search index tokenises it later, see {@link SearchIndex}).
  *
  * @param recordId the record
  * @param sha256 the verified sha256 of its content
@@ -15,8 +15,6 @@ package dev.primer.agent.store;
  * @param body encrypted inline content, empty when the content is a blob file
  * @param blob whether the content lives in the blob directory under its sha256
  * @param related encrypted comma-separated related ids
- * @param titleTokens hashed tokens of the title
- * @param bodyTokens hashed tokens of the content (empty for binary content)
  */
 public record PreparedRecord(
     String recordId,
@@ -29,6 +27,4 @@ public record PreparedRecord(
     byte[] title,
     byte[] body,
     boolean blob,
-    byte[] related,
-    String titleTokens,
-    String bodyTokens) {}
+    byte[] related) {}

@@ -1,24 +1,16 @@
 package dev.primer.agent.sync;
 
 import dev.primer.agent.crypto.FieldCipher;
-import dev.primer.agent.crypto.SearchTokens;
 import dev.primer.agent.store.PreparedRecord;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Optional;
 
-/** Verifies fetched content against its sha256 and encrypts and tokenises it for the store. */
+/** Verifies fetched content against its sha256 and encrypts it for the store. */
 public final class RecordPreparer {
   private final FieldCipher cipher;
-  private final SearchTokens tokens;
 
-  public RecordPreparer(FieldCipher cipher, SearchTokens tokens) {
+  public RecordPreparer(FieldCipher cipher) {
     this.cipher = cipher;
-    this.tokens = tokens;
   }
 
   /** The sha256 of {@code bytes}, lower-case hex. */
@@ -33,7 +25,6 @@ public final class RecordPreparer {
   /** Prepares an inline record whose content has been verified. */
   public PreparedRecord inline(FetchedLine line, String sha256, byte[] content) {
     String id = line.id();
-    String text = text(content).orElse("");
     return new PreparedRecord(
         id,
         sha256,
@@ -45,9 +36,7 @@ public final class RecordPreparer {
         cipher.encryptText(line.title(), id + "/title"),
         cipher.encrypt(content, id + "/body"),
         false,
-        cipher.encryptText(String.join(",", line.relatedIds()), id + "/related"),
-        tokens.document(line.title()),
-        tokens.distinctDocument(text));
+        cipher.encryptText(String.join(",", line.relatedIds()), id + "/related"));
   }
 
   /** Prepares a record whose verified content is the blob file {@code sha256}. */
@@ -64,23 +53,6 @@ public final class RecordPreparer {
         cipher.encryptText(line.title(), id + "/title"),
         new byte[0],
         true,
-        cipher.encryptText(String.join(",", line.relatedIds()), id + "/related"),
-        tokens.document(line.title()),
-        "");
-  }
-
-  /** The content as text when it is valid UTF-8; binary content is not indexed. */
-  static Optional<String> text(byte[] content) {
-    try {
-      return Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(content))
-              .toString());
-    } catch (CharacterCodingException e) {
-      return Optional.empty();
-    }
+        cipher.encryptText(String.join(",", line.relatedIds()), id + "/related"));
   }
 }

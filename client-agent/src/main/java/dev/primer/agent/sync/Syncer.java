@@ -98,7 +98,7 @@ public final class Syncer {
     this.config = config;
     this.clock = clock;
     this.usableDisk = usableDisk;
-    this.preparer = new RecordPreparer(store.cipher(), store.tokens());
+    this.preparer = new RecordPreparer(store.cipher());
   }
 
   /** Batches fetched ahead of the one being written (0 = strictly one at a time). */
@@ -174,6 +174,8 @@ public final class Syncer {
     boolean complete = store.missing().isEmpty();
     int evicted = store.commitStaged(complete, clock.instant());
     store.collectBlobGarbage();
+    // Indexed beside the download; a sync ends when what it brought can be searched.
+    store.awaitSearchIndex();
     Optional<String> cut = Optional.empty();
     if (!complete) {
       List<String> why = new ArrayList<>();

@@ -86,7 +86,7 @@ public final class TestStore {
             content,
             null,
             null);
-    return new RecordPreparer(store.cipher(), store.tokens()).inline(line, e.sha256(), content);
+    return new RecordPreparer(store.cipher()).inline(line, e.sha256(), content);
   }
 
   /** The generation info for {@code g}. */
