@@ -77,7 +77,8 @@ public final class SearchIndex implements AutoCloseable {
       try (Statement t = store.createStatement()) {
         t.execute("PRAGMA busy_timeout = 30000");
       }
-      return new SearchIndex(index, store, cipher, tokens);
+      // A tokeniser of its own: SearchTokens' cache serves one thread.
+      return new SearchIndex(index, store, cipher, tokens.copy());
     } catch (SQLException | RuntimeException e) {
       index.close();
       if (store != null) {
@@ -297,6 +298,10 @@ public final class SearchIndex implements AutoCloseable {
 
   /** The content as text when it is valid UTF-8; binary content is not indexed. */
   private static String text(byte[] content) {
+    if (isAscii(content)) {
+      // Most records are plain ASCII: a copy, without a decoder's buffers.
+      return new String(content, StandardCharsets.ISO_8859_1);
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -307,6 +312,15 @@ public final class SearchIndex implements AutoCloseable {
     } catch (CharacterCodingException e) {
       return "";
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Stops the background worker (its open transaction rolls back) and closes the files. */

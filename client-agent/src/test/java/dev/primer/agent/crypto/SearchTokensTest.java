@@ -61,6 +61,23 @@ class SearchTokensTest {
   }
 
   @Test
+  void asciiAndOtherTextLowerCaseTheSameWay() {
+    // ASCII text is lower-cased as it is scanned, other text as a whole first: same tokens.
+    assertThat(tokens.document("PUMP Valve")).isEqualTo(tokens.document("pump valve"));
+    assertThat(tokens.document("Ölpumpe PUMP")).isEqualTo(tokens.document("ölpumpe pump"));
+    assertThat(tokens.document("Ölpumpe PUMP").split(" "))
+        .containsExactly(tokens.token("ölpumpe"), tokens.token("pump"));
+    assertThat(tokens.query("PUMP Émail"))
+        .isEqualTo(tokens.token("pump") + " AND " + tokens.token("émail"));
+  }
+
+  @Test
+  void aCopyForAnotherThreadGivesTheSameTokens() {
+    SearchTokens copy = tokens.copy();
+    assertThat(copy.document("Pump seal Ölpumpe")).isEqualTo(tokens.document("Pump seal Ölpumpe"));
+  }
+
+  @Test
   void anotherKeyGivesOtherTokens() {
     byte[] other = new byte[32];
     other[0] = 1;
