@@ -45,7 +45,6 @@ import picocli.CommandLine.Spec;
       "Bytes are counted on the wire by a loopback relay in front of the service."
     })
 final class BenchCommand implements Callable<Integer> {
-  private static final int BLOB_ROUNDS = 9;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @ParentCommand AgentCli parent;
@@ -74,6 +73,16 @@ final class BenchCommand implements Callable<Integer> {
   Path work;
 
   @Option(
+      names = "--blob-rounds",
+      paramLabel = "N",
+      defaultValue = "25",
+      description = {
+        "Alternating rounds of the blob comparison, best of each side (default ${DEFAULT-VALUE});",
+        "a blob takes tens of milliseconds here, so a few rounds leave the ratio to chance."
+      })
+  int blobRounds;
+
+  @Option(
       names = "--batch-size",
       paramLabel = "N",
       defaultValue = "1000",
@@ -97,6 +106,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (blobRounds < 1) {
+      throw new IllegalArgumentException("blob-rounds must be >= 1, was " + blobRounds);
+    }
     if (killAt <= 0 || killAt >= 1) {
       throw new IllegalArgumentException("kill-at must be between 0 and 1, was " + killAt);
     }
@@ -220,7 +232,7 @@ final class BenchCommand implements Callable<Integer> {
       // takes tens of milliseconds, so a few rounds would leave the ratio to chance.
       double plainRate = 0;
       double agentRate = 0;
-      for (int round = 0; round < BLOB_ROUNDS; round++) {
+      for (int round = 0; round < blobRounds; round++) {
         plainRate = Math.max(plainRate, plainDownload(url, e, dir));
         agentRate =
             Math.max(agentRate, agentDownload(url, e, dir.resolve("blob-scratch-" + round)));
@@ -231,7 +243,7 @@ final class BenchCommand implements Callable<Integer> {
           "blob %s (%s), best of %d alternating: plain download %.1f MiB/s, agent (verify + encrypt + fsync) %.1f MiB/s = %.0f%%; whole sync %.1f MiB/s = %.0f%% of plain%n",
           e.recordId(),
           SyncResult.human(e.sizeBytes()),
-          BLOB_ROUNDS,
+          blobRounds,
           plainRate,
           agentRate,
           100 * agentRate / plainRate,

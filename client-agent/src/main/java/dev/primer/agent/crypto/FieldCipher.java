@@ -69,16 +69,24 @@ public final class FieldCipher {
 
   /** Encrypts a slice of {@code plain} bound to {@code aad}. */
   public byte[] encrypt(byte[] plain, int offset, int length, byte[] aad) {
+    byte[] out = new byte[length + OVERHEAD];
+    encrypt(plain, offset, length, aad, out);
+    return out;
+  }
+
+  /**
+   * Encrypts a slice of {@code plain} bound to {@code aad} into {@code out} (at least {@code length
+   * + OVERHEAD} bytes), for callers that reuse one buffer; returns the bytes written.
+   */
+  public int encrypt(byte[] plain, int offset, int length, byte[] aad, byte[] out) {
     byte[] nonce = new byte[NONCE];
     nonces.get().next(nonce);
     try {
       Cipher cipher = ciphers.get();
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(aad);
-      byte[] out = new byte[NONCE + cipher.getOutputSize(length)];
       System.arraycopy(nonce, 0, out, 0, NONCE);
-      cipher.doFinal(plain, offset, length, out, NONCE);
-      return out;
+      return NONCE + cipher.doFinal(plain, offset, length, out, NONCE);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("encryption failed", e);
     }

@@ -16,14 +16,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -39,16 +34,6 @@ public final class BlobFiles {
   /** Flushes blob files to disk in the background while their downloads go on. */
   private static final ExecutorService FLUSHER =
       Executors.newSingleThreadExecutor(DaemonThreads.named("primer-blob-flush"));
-
-  /** Chunks read from the network ahead of the one being written. */
-  private static final int READ_AHEAD = 3;
-
-  /** Reads blob downloads from the network ahead of their writers. */
-  private static final ExecutorService READERS =
-      Executors.newCachedThreadPool(DaemonThreads.named("primer-blob-read"));
-
-  /** A chunk read from the network: {@code length} -1 at the end, or the error that ended it. */
-  private record Read(byte[] buffer, int length, IOException error) {}
 
   /** Plain bytes per chunk. */
   public static final int CHUNK = 64 * 1024;
@@ -167,6 +152,7 @@ public final class BlobFiles {
     private final FileChannel channel;
     private final MessageDigest digest = sha256Digest();
     private final byte[] pending = new byte[CHUNK];
+    private final byte[] sealed = new byte[SEALED_CHUNK];
     private int pendingLength;
     private long chunkIndex;
     private long unflushed;
@@ -218,6 +204,13 @@ public final class BlobFiles {
     /** Appends plain bytes. */
     public void write(byte[] bytes, int offset, int length) throws IOException {
       while (length > 0) {
+        if (pendingLength == 0 && length >= CHUNK) {
+          // A whole chunk in the caller's array (the usual case): sealed from there, not copied.
+          sealChunk(bytes, offset, CHUNK);
+          offset += CHUNK;
+          length -= CHUNK;
+          continue;
+        }
         int n = Math.min(length, CHUNK - pendingLength);
         System.arraycopy(bytes, offset, pending, pendingLength, n);
         pendingLength += n;
@@ -230,83 +223,42 @@ public final class BlobFiles {
     }
 
     /**
-     * Appends what {@code in} yields until it ends or {@code cancelled} says stop; returns the
-     * bytes appended. The network is read on another thread, a few chunks ahead, so receiving and
-     * hashing, encrypting and writing overlap.
+     * Appends what {@code in} yields until it ends or {@code cancelled} says stop (checked between
+     * chunks); returns the bytes appended. The service client receives ahead of this reader (see
+     * ServiceClient), so the network and the hashing, encrypting and writing here overlap without a
+     * thread of our own in between.
      */
     public long writeAll(InputStream in, java.util.function.BooleanSupplier cancelled)
         throws IOException {
-      BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(READ_AHEAD + 1);
-      BlockingQueue<Read> filled = new ArrayBlockingQueue<>(READ_AHEAD + 1);
-      for (int i = 0; i <= READ_AHEAD; i++) {
-        free.add(new byte[CHUNK]);
-      }
-      AtomicBoolean stop = new AtomicBoolean();
-      Future<?> reader = READERS.submit(() -> readAhead(in, free, filled, stop));
+      byte[] buffer = new byte[CHUNK];
       long total = 0;
-      try {
-        while (!cancelled.getAsBoolean()) {
-          Read read = filled.take();
-          if (read.error() != null) {
-            throw read.error();
-          }
-          if (read.length() < 0) {
-            break;
-          }
-          write(read.buffer(), 0, read.length());
-          total += read.length();
-          free.add(read.buffer());
+      while (!cancelled.getAsBoolean()) {
+        int n = in.readNBytes(buffer, 0, CHUNK);
+        if (n == 0) {
+          break;
         }
-        return total;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("blob download interrupted");
-      } finally {
-        stop.set(true);
-        reader.cancel(true);
+        write(buffer, 0, n);
+        total += n;
       }
-    }
-
-    private static void readAhead(
-        InputStream in,
-        BlockingQueue<byte[]> free,
-        BlockingQueue<Read> filled,
-        AtomicBoolean stop) {
-      try {
-        while (!stop.get()) {
-          byte[] buffer = free.poll(100, TimeUnit.MILLISECONDS);
-          if (buffer == null) {
-            continue;
-          }
-          int n = in.readNBytes(buffer, 0, buffer.length);
-          if (n == 0) {
-            filled.put(new Read(buffer, -1, null));
-            return;
-          }
-          filled.put(new Read(buffer, n, null));
-        }
-      } catch (IOException e) {
-        filled.offer(new Read(null, -1, e));
-      } catch (RuntimeException e) {
-        // Handed over too: the writer waits for this thread's every word and must not wait forever.
-        filled.offer(new Read(null, -1, new IOException("reading the blob failed", e)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      return total;
     }
 
     private void flushChunk() throws IOException {
-      digest.update(pending, 0, pendingLength);
-      byte[] sealed =
-          cipher.encrypt(pending, 0, pendingLength, FieldCipher.chunkAad(sha256, chunkIndex));
-      ByteBuffer buffer = ByteBuffer.wrap(sealed);
+      sealChunk(pending, 0, pendingLength);
+      pendingLength = 0;
+    }
+
+    private void sealChunk(byte[] plain, int offset, int length) throws IOException {
+      digest.update(plain, offset, length);
+      int sealedLength =
+          cipher.encrypt(plain, offset, length, FieldCipher.chunkAad(sha256, chunkIndex), sealed);
+      ByteBuffer buffer = ByteBuffer.wrap(sealed, 0, sealedLength);
       long position = chunkIndex * SEALED_CHUNK;
       while (buffer.hasRemaining()) {
         position += channel.write(buffer, position);
       }
       chunkIndex++;
-      pendingLength = 0;
-      unflushed += sealed.length;
+      unflushed += sealedLength;
       if (unflushed >= FLUSH_EVERY && flushing.isDone()) {
         // The disk writes what has come so far while the rest is downloaded, so the final sync
         // in finish() has only the tail left to wait for (one sync at the end took half the time

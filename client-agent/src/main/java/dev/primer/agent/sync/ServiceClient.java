@@ -31,6 +31,9 @@ import java.util.zip.GZIPInputStream;
  * byte received, as it came over the wire, so syncs can report what they moved.
  */
 public final class ServiceClient {
+  /** Socket reads (16 KiB each by default) an answer may run ahead of its reader: 1 MiB. */
+  private static final int READ_AHEAD_LISTS = 64;
+
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final ObjectReader LINE_READER = JSON.readerFor(FetchedLine.class);
@@ -220,7 +223,7 @@ public final class ServiceClient {
   private HttpResponse<InputStream> send(HttpRequest request) {
     HttpResponse<InputStream> response;
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      response = http.send(request, ReadAheadBody.handler(READ_AHEAD_LISTS));
     } catch (ConnectException e) {
       throw new UncheckedIOException("cannot reach the service at " + server, e);
     } catch (IOException e) {
