@@ -67,6 +67,7 @@ public final class SearchIndex implements AutoCloseable {
       s.execute("PRAGMA journal_mode = WAL");
       s.execute("PRAGMA synchronous = NORMAL");
       s.execute("PRAGMA cache_size = -32768");
+      LocalStore.walLimits(s);
       // detail=column: searches are sets of words (no phrases, no NEAR), and a body's tokens are
       // distinct already, so positions would cost index time and space for nothing.
       s.execute(

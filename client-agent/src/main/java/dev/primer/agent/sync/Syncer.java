@@ -176,6 +176,7 @@ public final class Syncer {
     store.collectBlobGarbage();
     // Indexed beside the download; a sync ends when what it brought can be searched.
     store.awaitSearchIndex();
+    store.checkpoint();
     Optional<String> cut = Optional.empty();
     if (!complete) {
       List<String> why = new ArrayList<>();
