@@ -3,10 +3,12 @@ package dev.primer.agent.store;
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.SearchTokens;
 import dev.primer.agent.util.DaemonThreads;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,6 +36,9 @@ public final class SearchIndex implements AutoCloseable {
   /** Rows indexed per transaction: FTS5 writes its pending terms out once per transaction. */
   private static final int ROWS_PER_TRANSACTION = 10_000;
 
+  private static final int SQLITE_CORRUPT = 11;
+  private static final int SQLITE_NOTADB = 26;
+
   private final Connection index;
   private final Connection store;
   private final FieldCipher cipher;
@@ -57,8 +62,33 @@ public final class SearchIndex implements AutoCloseable {
     return storeFile.resolveSibling(name + ".search.db");
   }
 
-  /** Opens (creating if needed) the index of the store at {@code storeFile}. */
+  /**
+   * Opens (creating if needed) the index of the store at {@code storeFile}; an index file SQLite
+   * finds damaged is deleted and built again from the store.
+   */
   static SearchIndex open(Path storeFile, FieldCipher cipher, SearchTokens tokens)
+      throws SQLException {
+    try {
+      return openFile(storeFile, cipher, tokens);
+    } catch (SQLException e) {
+      int primary = e.getErrorCode() & 0xff;
+      if (primary != SQLITE_CORRUPT && primary != SQLITE_NOTADB) {
+        throw e;
+      }
+      Path file = fileFor(storeFile);
+      for (String suffix : List.of("", "-wal", "-shm")) {
+        try {
+          Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
+        } catch (IOException io) {
+          e.addSuppressed(io);
+          throw e;
+        }
+      }
+      return openFile(storeFile, cipher, tokens);
+    }
+  }
+
+  private static SearchIndex openFile(Path storeFile, FieldCipher cipher, SearchTokens tokens)
       throws SQLException {
     Connection index = DriverManager.getConnection("jdbc:sqlite:" + fileFor(storeFile));
     Connection store = null;

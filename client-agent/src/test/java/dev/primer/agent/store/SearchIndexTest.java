@@ -73,6 +73,20 @@ class SearchIndexTest {
   }
 
   @Test
+  void aDamagedIndexFileIsBuiltAgain() throws Exception {
+    try (LocalStore store = TestStore.open(dir)) {
+      sync(store, 1);
+    }
+    Path index = SearchIndex.fileFor(dir.resolve("store.db"));
+    Files.write(index, "not a database, not at all: a torn file".repeat(200).getBytes());
+    Files.deleteIfExists(index.resolveSibling(index.getFileName() + "-wal"));
+
+    try (LocalStore store = TestStore.open(dir)) {
+      assertThat(store.search("service report", RECORDS)).hasSize((int) contentRows(store));
+    }
+  }
+
+  @Test
   void contentThatLeftTheStoreLeavesTheIndex() throws Exception {
     try (LocalStore store = TestStore.open(dir)) {
       sync(store, 1);
