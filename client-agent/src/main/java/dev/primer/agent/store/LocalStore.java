@@ -66,21 +66,27 @@ public final class LocalStore implements AutoCloseable {
       }
       db.setAutoCommit(true);
       SearchIndex index = SearchIndex.open(file, cipher, tokens);
-      try (PreparedStatement attach = db.prepareStatement("ATTACH DATABASE ? AS idx")) {
-        attach.setString(1, SearchIndex.fileFor(file).toString());
-        attach.execute();
+      try {
+        try (PreparedStatement attach = db.prepareStatement("ATTACH DATABASE ? AS idx")) {
+          attach.setString(1, SearchIndex.fileFor(file).toString());
+          attach.execute();
+        }
+        LocalStore store =
+            new LocalStore(db, cipher, tokens, new BlobFiles(blobDir, cipher), index);
+        // Content ids only grow, past every id the index has seen: its entries can never match a
+        // record that reused an id.
+        store.nextContentId =
+            1
+                + Math.max(
+                    index.highestSeen(),
+                    store.queryLong(
+                        "SELECT max(coalesce((SELECT max(id) FROM content), 0),"
+                            + " coalesce((SELECT max(id) FROM unindex), 0))"));
+        return store;
+      } catch (SQLException | RuntimeException e) {
+        index.close();
+        throw e;
       }
-      LocalStore store = new LocalStore(db, cipher, tokens, new BlobFiles(blobDir, cipher), index);
-      // Content ids only grow, past every id the index has seen: its entries can never match a
-      // record that reused an id.
-      store.nextContentId =
-          1
-              + Math.max(
-                  index.highestSeen(),
-                  store.queryLong(
-                      "SELECT max(coalesce((SELECT max(id) FROM content), 0),"
-                          + " coalesce((SELECT max(id) FROM unindex), 0))"));
-      return store;
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot open the store " + file, e);
     }
@@ -324,7 +330,6 @@ public final class LocalStore implements AutoCloseable {
     inTransaction(
         () -> {
           long firstId = nextContentId;
-          int[] counts;
           try (PreparedStatement p =
               db.prepareStatement(
                   "INSERT OR IGNORE INTO content (id, record_id, sha256, version, account_id, type,"
@@ -346,7 +351,7 @@ public final class LocalStore implements AutoCloseable {
               p.setBytes(12, r.related());
               p.addBatch();
             }
-            counts = p.executeBatch();
+            p.executeBatch();
           }
           nextContentId = firstId + records.size();
         });

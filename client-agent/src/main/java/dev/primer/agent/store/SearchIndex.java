@@ -46,7 +46,6 @@ public final class SearchIndex implements AutoCloseable {
   private final Object wake = new Object();
   private Thread worker;
   private volatile boolean closing;
-  private volatile RuntimeException failure;
   private long wakeups;
 
   private SearchIndex(Connection index, Connection store, FieldCipher cipher, SearchTokens tokens) {
@@ -142,9 +141,8 @@ public final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** Brings the index up to date with the store on the calling thread. */
+  /** Brings the index up to date with the store on the calling thread; its errors surface here. */
   public void catchUp() {
-    throwIfFailed();
     while (step()) {
       // each step is one transaction; another process indexing the same store takes turns
     }
@@ -152,9 +150,8 @@ public final class SearchIndex implements AutoCloseable {
 
   /** Tells the background worker that the store has new content (starting it on first use). */
   void wake() {
-    throwIfFailed();
     synchronized (wake) {
-      if (worker == null) {
+      if (worker == null && !closing) {
         worker = DaemonThreads.named("search-index").newThread(this::work);
         worker.start();
       }
@@ -180,16 +177,15 @@ public final class SearchIndex implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      if (!closing) {
-        failure = e;
+      // The index is derived: the store goes on without it. The next batch starts a new worker,
+      // and whoever waits for the index (a search, the end of a sync) runs the step itself and
+      // gets the error if it is still there.
+    } finally {
+      synchronized (wake) {
+        if (worker == Thread.currentThread()) {
+          worker = null;
+        }
       }
-    }
-  }
-
-  private void throwIfFailed() {
-    RuntimeException e = failure;
-    if (e != null) {
-      throw new StoreException("the search index stopped: " + e.getMessage(), e);
     }
   }
 
