@@ -3,8 +3,12 @@ package dev.primer.agent.store;
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.SearchTokens;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,11 +41,18 @@ public final class LocalStore implements AutoCloseable {
   private final SearchTokens tokens;
   private final BlobFiles blobs;
   private final SearchIndex index;
+  private final Path syncLockFile;
   private long nextContentId;
 
   private LocalStore(
-      Connection db, FieldCipher cipher, SearchTokens tokens, BlobFiles blobs, SearchIndex index) {
+      Connection db,
+      FieldCipher cipher,
+      SearchTokens tokens,
+      BlobFiles blobs,
+      SearchIndex index,
+      Path syncLockFile) {
     this.db = db;
+    this.syncLockFile = syncLockFile;
     this.cipher = cipher;
     this.tokens = tokens;
     this.blobs = blobs;
@@ -72,7 +83,13 @@ public final class LocalStore implements AutoCloseable {
           attach.execute();
         }
         LocalStore store =
-            new LocalStore(db, cipher, tokens, new BlobFiles(blobDir, cipher), index);
+            new LocalStore(
+                db,
+                cipher,
+                tokens,
+                new BlobFiles(blobDir, cipher),
+                index,
+                file.resolveSibling(file.getFileName() + ".sync-lock"));
         // Content ids only grow, past every id the index has seen: its entries can never match a
         // record that reused an id.
         store.nextContentId =
@@ -102,6 +119,55 @@ public final class LocalStore implements AutoCloseable {
   static void walLimits(Statement s) throws SQLException {
     s.execute("PRAGMA wal_autocheckpoint = 16384");
     s.execute("PRAGMA journal_size_limit = 4194304");
+  }
+
+  /**
+   * Holds the store for one sync until closed. Content ids are handed out by the one writer and the
+   * search index follows them in order, so a second sync of the same home (the daemon's and one
+   * started by hand, in this process or another) is refused at once rather than run alongside.
+   */
+  public SyncLock lockForSync() {
+    try {
+      FileChannel channel =
+          FileChannel.open(syncLockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        FileLock lock;
+        try {
+          lock = channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisProcess) {
+          lock = null;
+        }
+        if (lock == null) {
+          throw new StoreException(
+              "another sync is running on this store (" + syncLockFile + ")", null);
+        }
+        return new SyncLock(channel);
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot lock the store for a sync: " + syncLockFile, e);
+    }
+  }
+
+  /** A store held for one sync; closing lets the next one in. */
+  public static final class SyncLock implements AutoCloseable {
+    private final FileChannel channel;
+
+    private SyncLock(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    /** Releases the store (closing the channel drops its lock). */
+    @Override
+    public void close() {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        throw new StoreException("cannot release the sync lock", e);
+      }
+    }
   }
 
   /** Copies the WAL into the database and syncs it: what was committed survives a power cut. */

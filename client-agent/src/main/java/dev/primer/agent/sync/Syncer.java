@@ -116,8 +116,18 @@ public final class Syncer {
     return this;
   }
 
-  /** Runs one sync until done or until {@code cancel} asks it to stop. */
+  /**
+   * Runs one sync until done or until {@code cancel} asks it to stop; refused at once (a {@link
+   * dev.primer.agent.store.StoreException}) while another sync holds the store.
+   */
+  @SuppressWarnings("try") // the lock is only held, for the whole sync
   public SyncResult sync(CancelSignal cancel, SyncListener listener) {
+    try (LocalStore.SyncLock held = store.lockForSync()) {
+      return syncHeld(cancel, listener);
+    }
+  }
+
+  private SyncResult syncHeld(CancelSignal cancel, SyncListener listener) {
     long started = System.nanoTime();
     long wireAtStart = client.wireBytes();
     int eventsSent = sendTelemetry();

@@ -1,6 +1,7 @@
 package dev.primer.agent.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +34,22 @@ class LocalStoreTest {
       assertThat(store.generation().orElseThrow().generation()).isEqualTo(1);
       assertThat(store.complete()).isTrue();
       assertThat(store.manifestCounts()).containsExactly(g1.size(), g1.size());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("try") // the first lock is only held
+  void oneSyncAtATimeHoldsTheStore() {
+    try (LocalStore first = TestStore.open(dir);
+        LocalStore second = TestStore.open(dir)) {
+      try (LocalStore.SyncLock held = first.lockForSync()) {
+        assertThatThrownBy(second::lockForSync)
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("another sync is running on this store");
+      }
+      try (LocalStore.SyncLock released = second.lockForSync()) {
+        assertThat(released).isNotNull();
+      }
     }
   }
 
