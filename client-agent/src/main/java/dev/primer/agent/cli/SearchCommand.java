@@ -43,6 +43,14 @@ final class SearchCommand implements Callable<Integer> {
     String text = String.join(" ", words);
     PrintWriter out = spec.commandLine().getOut();
     try (var store = Agent.openStore(home.home())) {
+      long behind = store.searchIndexBehind();
+      if (behind >= 5_000) {
+        // Only after a sync was killed: the index catches up first, which takes seconds.
+        spec.commandLine()
+            .getErr()
+            .printf("bringing the search index up to date (%,d records) ...%n", behind)
+            .flush();
+      }
       List<SearchHit> hits = store.search(text, limit);
       String at = ZonedDateTime.now(parent.context.clock()).toOffsetDateTime().toString();
       if (hits.isEmpty()) {

@@ -97,11 +97,11 @@ public final class SearchIndex implements AutoCloseable {
       s.execute("PRAGMA synchronous = NORMAL");
       s.execute("PRAGMA cache_size = -32768");
       LocalStore.walLimits(s);
-      // detail=column: searches are sets of words (no phrases, no NEAR), and a body's tokens are
-      // distinct already, so positions would cost index time and space for nothing.
+      // Full detail: on a contentless table bm25() needs the positions (with detail=column every
+      // score is 0, and ranking is gone).
       s.execute(
           "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, content='',"
-              + " contentless_delete=1, detail=column)");
+              + " contentless_delete=1)");
       s.execute("CREATE TABLE IF NOT EXISTS mark (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
       store = DriverManager.getConnection("jdbc:sqlite:" + storeFile);
       try (Statement t = store.createStatement()) {

@@ -101,6 +101,11 @@ class LocalStoreTest {
       store.commitStaged(true, Instant.now());
 
       assertThat(store.search("Title record 42", 3).get(0).recordId()).isEqualTo(TestStore.id(42));
+      // "5" is in record 5's title and content, and in the content of records at site or valve 5.
+      List<SearchHit> fives = store.search("5", 10);
+      assertThat(fives.get(0).recordId()).isEqualTo(TestStore.id(5));
+      assertThat(fives.get(0).score()).isGreaterThan(fives.get(1).score());
+      assertThat(fives).allSatisfy(h -> assertThat(h.score()).isPositive());
       // "warehouse w3" is in the content of every i % 5 == 3 record.
       assertThat(store.search("warehouse w3", 500))
           .isNotEmpty()
