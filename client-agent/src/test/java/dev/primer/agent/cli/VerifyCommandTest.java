@@ -2,50 +2,23 @@ package dev.primer.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.primer.agent.policy.NetworkProbe;
+import dev.primer.agent.policy.WifiOnly;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.store.ManifestEntry;
 import dev.primer.agent.store.SearchIndex;
 import dev.primer.agent.store.TestStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class VerifyCommandTest {
   @TempDir Path home;
-
-  /** No network: verify never needs one. */
-  private static final NetworkProbe OFFLINE =
-      new NetworkProbe() {
-        @Override
-        public Optional<String> ssid() {
-          return Optional.empty();
-        }
-
-        @Override
-        public List<InetAddress> localAddresses() {
-          return List.of();
-        }
-
-        @Override
-        public boolean metered() {
-          return false;
-        }
-
-        @Override
-        public boolean answers(URI beacon) {
-          return false;
-        }
-      };
 
   private String verify(String... extra) {
     StringWriter out = new StringWriter();
@@ -55,7 +28,7 @@ class VerifyCommandTest {
     System.arraycopy(extra, 0, args, 2, extra.length);
     int code =
         AgentCli.run(
-            new AgentContext(OFFLINE, Clock.systemUTC()),
+            new AgentContext(WifiOnly.NONE, Clock.systemUTC()),
             args,
             new PrintWriter(out),
             new PrintWriter(new StringWriter()));

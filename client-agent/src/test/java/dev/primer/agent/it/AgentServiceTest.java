@@ -8,14 +8,12 @@ import dev.primer.agent.config.AgentHome;
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.SearchTokens;
 import dev.primer.agent.crypto.StoreKey;
-import dev.primer.agent.policy.NetworkProbe;
+import dev.primer.agent.policy.WifiOnly;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.store.ManifestEntry;
 import dev.primer.agent.store.StoreVerifier;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,30 +44,12 @@ class AgentServiceTest {
 
   @TempDir Path tmp;
 
-  /** The office network as the tests describe it. */
-  record Network(Optional<String> ssid) implements NetworkProbe {
-    @Override
-    public List<InetAddress> localAddresses() {
-      return List.of();
-    }
-
-    @Override
-    public boolean metered() {
-      return false;
-    }
-
-    @Override
-    public boolean answers(URI beacon) {
-      return false;
-    }
-  }
-
   private static final AgentContext OFFICE =
       new AgentContext(
-          new Network(Optional.of("acme-corp")),
+          new WifiOnly(Optional.of("acme-corp")),
           Clock.fixed(Instant.parse("2026-05-04T09:00:00Z"), ZoneOffset.UTC));
   private static final AgentContext CAFE =
-      new AgentContext(new Network(Optional.of("cafe")), OFFICE.clock());
+      new AgentContext(new WifiOnly(Optional.of("cafe")), OFFICE.clock());
 
   @BeforeAll
   static void startService() throws Exception {
