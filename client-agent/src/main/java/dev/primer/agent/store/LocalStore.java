@@ -67,12 +67,8 @@ public final class LocalStore implements AutoCloseable {
       Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
       try (Statement s = db.createStatement()) {
         s.execute("PRAGMA busy_timeout = 10000");
-        s.execute("PRAGMA journal_mode = WAL");
-        // NORMAL in WAL mode: a power cut may lose the last commit, never consistency.
-        s.execute("PRAGMA synchronous = NORMAL");
-        s.execute("PRAGMA cache_size = -32768");
         s.execute("PRAGMA temp_store = MEMORY");
-        walLimits(s);
+        walSettings(s);
         createSchema(s);
       }
       db.setAutoCommit(true);
@@ -110,13 +106,16 @@ public final class LocalStore implements AutoCloseable {
   }
 
   /**
-   * Checkpoints every 64 MiB of WAL instead of SQLite's 4 MiB: each checkpoint syncs the disk
-   * twice, and a sync writes hundreds of megabytes (small records: 50,000 -> 54,000-56,000
-   * records/s searchable in agent bench). Between checkpoints a power cut may lose recent commits,
-   * never consistency; a sync checkpoints when it ends ({@link #checkpoint()}). The WAL file is cut
-   * back to 4 MiB after each checkpoint.
+   * How the store and its search index are written: WAL, synchronous NORMAL (a power cut may lose
+   * recent commits, never consistency), and a checkpoint every 64 MiB of WAL instead of SQLite's 4
+   * MiB, since each checkpoint syncs the disk twice and a sync writes hundreds of megabytes; a sync
+   * checkpoints when it ends ({@link #checkpoint()}). The WAL file is cut back to 4 MiB after each
+   * checkpoint.
    */
-  static void walLimits(Statement s) throws SQLException {
+  static void walSettings(Statement s) throws SQLException {
+    s.execute("PRAGMA journal_mode = WAL");
+    s.execute("PRAGMA synchronous = NORMAL");
+    s.execute("PRAGMA cache_size = -32768");
     s.execute("PRAGMA wal_autocheckpoint = 16384");
     s.execute("PRAGMA journal_size_limit = 4194304");
   }
@@ -210,11 +209,6 @@ public final class LocalStore implements AutoCloseable {
   /** The cipher the store encrypts with. */
   public FieldCipher cipher() {
     return cipher;
-  }
-
-  /** The search tokeniser the store indexes with. */
-  public SearchTokens tokens() {
-    return tokens;
   }
 
   /** The encrypted blob files. */

@@ -93,10 +93,7 @@ public final class SearchIndex implements AutoCloseable {
     Connection store = null;
     try (Statement s = index.createStatement()) {
       s.execute("PRAGMA busy_timeout = 30000");
-      s.execute("PRAGMA journal_mode = WAL");
-      s.execute("PRAGMA synchronous = NORMAL");
-      s.execute("PRAGMA cache_size = -32768");
-      LocalStore.walLimits(s);
+      LocalStore.walSettings(s);
       // Full detail: on a contentless table bm25() needs the positions (with detail=column every
       // score is 0, and ranking is gone).
       s.execute(
