@@ -74,8 +74,7 @@ final class ReadAheadBody extends InputStream implements HttpResponse.BodySubscr
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    return advance() ? buffer.get() & 0xff : -1;
   }
 
   @Override
