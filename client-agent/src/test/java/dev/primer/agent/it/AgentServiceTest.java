@@ -153,7 +153,7 @@ class AgentServiceTest {
               .orElseThrow()
               .recordId();
     }
-    String code = OrgFixture.text(someId, "", 1).replaceAll(".*Unique code (quartz\\d+).*", "$1");
+    String code = OrgFixture.uniqueCode(someId);
     Run search = cli(OFFICE, "search", "--home", home.toString(), code);
     assertThat(search.code()).as(search.err()).isZero();
     assertThat(search.out().lines().findFirst().orElseThrow()).startsWith(someId);
@@ -202,8 +202,8 @@ class AgentServiceTest {
               .orElseThrow()
               .recordId();
     }
-    String text = new String(ORG.content.get(id), StandardCharsets.UTF_8);
-    String code = text.replaceAll(".*Unique code (quartz\\d+).*", "$1");
+    String code = OrgFixture.uniqueCode(id);
+    assertThat(new String(ORG.content.get(id), StandardCharsets.UTF_8)).contains(code);
     try (Stream<Path> files = Files.walk(home)) {
       for (Path f :
           files.filter(Files::isRegularFile).filter(f -> !f.endsWith("agent.key")).toList()) {
@@ -317,8 +317,7 @@ class AgentServiceTest {
     }
     // Three events on three records: two on one record at the same instant would be one
     // interaction.
-    String otherCode =
-        OrgFixture.text(ids.get(1), "", 1).replaceAll(".*Unique code (quartz\\d+).*", "$1");
+    String otherCode = OrgFixture.uniqueCode(ids.get(1));
     cli(OFFICE, "show", "--home", home.toString(), ids.get(0));
     cli(OFFICE, "show", "--home", home.toString(), "r-T2-a0-1");
     assertThat(cli(OFFICE, "search", "--home", home.toString(), otherCode).out())

@@ -49,6 +49,11 @@ final class OrgFixture {
   /** Large records' ids per territory. */
   final Map<String, List<String>> schematics = new LinkedHashMap<>();
 
+  /** The word only small record {@code id}'s text holds (whatever its version). */
+  static String uniqueCode(String id) {
+    return "quartz" + Math.abs(id.hashCode()) % 100_000;
+  }
+
   /** The readable text of small record {@code id} at {@code version}. */
   static String text(String id, String account, int version) {
     StringBuilder out = new StringBuilder();
@@ -59,8 +64,8 @@ final class OrgFixture {
         .append(version)
         .append(" for ")
         .append(account)
-        .append(". Unique code quartz")
-        .append(h % 100_000)
+        .append(". Unique code ")
+        .append(uniqueCode(id))
         .append(". ");
     for (int i = 0; i < 8 + h % 20; i++) {
       out.append("Technician replaced the ")
