@@ -68,7 +68,9 @@ class BadInputDrillTest {
       if (a.status() >= 500) {
         serverErrors.add(a.status() + " " + r + " -> " + a.body());
       } else if (a.status() >= 400) {
-        if (!a.isProblem() || leaksInternals(a.body())) {
+        if (refusedByTheHttpCodec(a)) {
+          malformedSeen++;
+        } else if (!a.isProblem() || leaksInternals(a.body())) {
           notProblems.add(a.status() + " " + r + " -> " + a.contentType() + " " + a.body());
         } else {
           malformedSeen++;
@@ -164,6 +166,15 @@ class BadInputDrillTest {
       }
       throw e;
     }
+  }
+
+  /**
+   * An over-long request line or header block is refused by Vert.x's HTTP/1.1 codec before any
+   * route runs, with a bare 414 or 431, and Quarkus has no hook to shape that answer
+   * (quarkusio/quarkus#55082). It is still a clean refusal, not a server error.
+   */
+  private static boolean refusedByTheHttpCodec(Answer a) {
+    return (a.status() == 414 || a.status() == 431) && a.body().isEmpty();
   }
 
   /**

@@ -33,7 +33,7 @@ class BlobResumeDrillTest {
 
   @Test
   void aDownloadCutMidFileResumesWithRangeAndHashesRight() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     URI uri = URI.create(service.url() + "/v1/blobs/" + org.blobSha256());
     String token = DevTokens.of(org.user(), "device");
     ByteArrayOutputStream got = new ByteArrayOutputStream();
@@ -77,7 +77,9 @@ class BlobResumeDrillTest {
   @Test
   void aStaleIfRangeGetsTheWholeBlobAgain() throws Exception {
     HttpResponse<byte[]> answer =
-        HttpClient.newHttpClient()
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
             .send(
                 HttpRequest.newBuilder(URI.create(service.url() + "/v1/blobs/" + org.blobSha256()))
                     .header("Authorization", "Bearer " + DevTokens.of(org.user(), "device"))
