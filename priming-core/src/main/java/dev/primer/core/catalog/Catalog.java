@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Every user, account and record with dense int indexes and the static facts features read, plus
@@ -43,7 +43,13 @@ public final class Catalog {
   private final int[][] accountsOfUserTerritories;
   private final TerritoryIndex territories;
   private final PointIndex<Integer> accountPositions;
-  private final Map<Long, TerritoryRelation> relations = new ConcurrentHashMap<>();
+
+  /**
+   * Per user, per account, the relation once computed. A map keyed by {@code (u << 32) | a} put a
+   * medium org's pairs into tree bins (a Long's hash is {@code u ^ a}, so pairs collide by the
+   * thousand); rows indexed by account cost one lookup.
+   */
+  private final AtomicReferenceArray<TerritoryRelation[]> relations;
 
   private Catalog(
       List<User> users, List<Account> accounts, List<CrmRecord> records, List<Territory> shapes) {
@@ -118,6 +124,7 @@ public final class Catalog {
         accountsByTerritory.computeIfAbsent(t, k -> new ArrayList<>()).add(a);
       }
     }
+    relations = new AtomicReferenceArray<>(users.size());
     accountsOfUserTerritories = new int[users.size()][];
     for (int u = 0; u < users.size(); u++) {
       Set<Integer> own = new LinkedHashSet<>();
@@ -260,7 +267,19 @@ public final class Catalog {
 
   /** Whether the account is in one of the user's territories, and how far from its edge. */
   public TerritoryRelation relation(int u, int a) {
-    return relations.computeIfAbsent(((long) u << 32) | a, k -> computeRelation(u, a));
+    TerritoryRelation[] row = relations.get(u);
+    if (row == null) {
+      relations.compareAndSet(u, null, new TerritoryRelation[accounts.size()]);
+      row = relations.get(u);
+    }
+    TerritoryRelation known = row[a];
+    if (known == null) {
+      // Two threads may both compute it; they get equal values, and a record's final fields make
+      // either safe to read from any thread.
+      known = computeRelation(u, a);
+      row[a] = known;
+    }
+    return known;
   }
 
   private TerritoryRelation computeRelation(int u, int a) {
