@@ -175,14 +175,15 @@ public final class ServiceBench {
         "warm-up: %d cold manifests at budget %d, not timed%n",
         users.size(),
         warmUpBudget);
-    double[] cold = manifestLatencies(firstPerUser, runBudget);
-    print("manifest, cold (selection computed on demand)", cold);
-    double[] stored = manifestLatencies(firstPerUser, runBudget);
-    print("manifest, selection stored (same day, model, data)", stored);
+    print(
+        "manifest, cold (selection computed on demand)",
+        manifestLatencies(firstPerUser, runBudget));
+    print(
+        "manifest, selection stored (same day, model, data)",
+        manifestLatencies(firstPerUser, runBudget));
 
     precompute();
-    double[] precomputed = manifestLatencies(firstPerUser, runBudget);
-    print("manifest, after the precompute", precomputed);
+    print("manifest, after the precompute", manifestLatencies(firstPerUser, runBudget));
 
     return concurrent(devices.subList(0, deviceCount), runBudget, blobs);
   }
@@ -218,13 +219,20 @@ public final class ServiceBench {
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  private double[] manifestLatencies(List<Device> devices, long budget)
+  /**
+   * One manifest per device in turn: the time until the whole answer was read, and the service's
+   * own build time from its Server-Timing header (selection, generation, delta; not writing JSON).
+   */
+  private record Latencies(double[] answered, double[] built) {}
+
+  private Latencies manifestLatencies(List<Device> devices, long budget)
       throws IOException, InterruptedException {
-    double[] ms = new double[devices.size()];
+    double[] answered = new double[devices.size()];
+    double[] built = new double[devices.size()];
     for (int i = 0; i < devices.size(); i++) {
       long t0 = System.nanoTime();
       HttpResponse<byte[]> r = manifest(devices.get(i), budget);
-      ms[i] = (System.nanoTime() - t0) / 1e6;
+      answered[i] = (System.nanoTime() - t0) / 1e6;
       if (r.statusCode() != 200) {
         throw new IllegalStateException(
             "manifest of "
@@ -234,8 +242,37 @@ public final class ServiceBench {
                 + " "
                 + new String(r.body(), StandardCharsets.UTF_8));
       }
+      built[i] = buildMillis(r.headers().firstValue("Server-Timing").orElse(""));
     }
-    return ms;
+    return new Latencies(answered, built);
+  }
+
+  /** The {@code build;dur=MS} of a Server-Timing header; NaN when absent. */
+  static double buildMillis(String serverTiming) {
+    for (String metric : serverTiming.split(",")) {
+      String[] parts = metric.strip().split(";");
+      if (!parts[0].strip().equals("build")) {
+        continue;
+      }
+      for (int k = 1; k < parts.length; k++) {
+        String p = parts[k].strip();
+        if (p.startsWith("dur=")) {
+          try {
+            return Double.parseDouble(p.substring(4));
+          } catch (NumberFormatException e) {
+            return Double.NaN;
+          }
+        }
+      }
+    }
+    return Double.NaN;
+  }
+
+  private void print(String what, Latencies l) {
+    print(what + ", answered", l.answered());
+    if (Arrays.stream(l.built()).noneMatch(Double::isNaN)) {
+      print("  of which built in the service (Server-Timing)", l.built());
+    }
   }
 
   private void print(String what, double[] ms) {
@@ -243,7 +280,7 @@ public final class ServiceBench {
     Arrays.sort(sorted);
     out.printf(
         Locale.ROOT,
-        "%-52s n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n",
+        "%-60s n=%d  p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms%n",
         what,
         sorted.length,
         percentile(sorted, 0.50),

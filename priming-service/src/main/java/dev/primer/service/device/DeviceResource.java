@@ -33,6 +33,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/v1/devices")
 @RolesAllowed(Roles.DEVICE)
 public class DeviceResource {
+  private static final String SERVER_TIMING = "Server-Timing";
+
   @Inject DeviceService devices;
   @Inject ManifestService manifests;
   @Inject RecordsFetch records;
@@ -48,7 +50,10 @@ public class DeviceResource {
     return Response.created(URI.create("/v1/devices/" + d.deviceId())).entity(d).build();
   }
 
-  /** The manifest; 304 when If-None-Match names the current ETag. */
+  /**
+   * The manifest; 304 when If-None-Match names the current ETag. Both carry a Server-Timing header
+   * with the time the service took to build the answer, before writing it.
+   */
   @GET
   @Path("{id}/manifest")
   @Produces(MediaType.APPLICATION_JSON)
@@ -62,9 +67,15 @@ public class DeviceResource {
     ManifestService.Answer answer =
         manifests.manifest(deviceId, caller.getSubject(), bytes, sinceGeneration);
     if (matches(ifNoneMatch, answer.etag())) {
-      return Response.notModified().header(HttpHeaders.ETAG, answer.etag()).build();
+      return Response.notModified()
+          .header(HttpHeaders.ETAG, answer.etag())
+          .header(SERVER_TIMING, answer.serverTiming())
+          .build();
     }
-    return Response.ok(answer.manifest()).header(HttpHeaders.ETAG, answer.etag()).build();
+    return Response.ok(answer.manifest())
+        .header(HttpHeaders.ETAG, answer.etag())
+        .header(SERVER_TIMING, answer.serverTiming())
+        .build();
   }
 
   private static boolean matches(String ifNoneMatch, String etag) {

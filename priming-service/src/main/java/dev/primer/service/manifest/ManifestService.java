@@ -42,8 +42,16 @@ public class ManifestService {
             .register(meters);
   }
 
-  /** The answer to a manifest request: the manifest and its ETag. */
-  public record Answer(String etag, ManifestView manifest) {}
+  /**
+   * The answer to a manifest request: the manifest, its ETag, and the nanoseconds it took to build
+   * (selection, generation, delta; not the writing of the JSON).
+   */
+  public record Answer(String etag, ManifestView manifest, long buildNanos) {
+    /** The build time as a W3C Server-Timing header value, in milliseconds. */
+    public String serverTiming() {
+      return String.format(java.util.Locale.ROOT, "build;dur=%.2f", buildNanos / 1e6);
+    }
+  }
 
   /** Parses and checks the budget query parameter. */
   public long budget(Optional<String> raw) {
@@ -144,8 +152,9 @@ public class ManifestService {
               null,
               s.notFitted());
     }
-    buildTimer.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+    long nanos = System.nanoTime() - t0;
+    buildTimer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     bytesSummary.record(s.bytes());
-    return new Answer(etag, view);
+    return new Answer(etag, view, nanos);
   }
 }

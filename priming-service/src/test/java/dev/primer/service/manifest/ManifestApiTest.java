@@ -132,6 +132,30 @@ class ManifestApiTest {
   }
 
   @Test
+  void everyManifestAnswerSaysInServerTimingHowLongItsBuildTook() {
+    String device = enrol("u1");
+    Response first = manifest("u1", device, "budget=30000");
+    String etag = first.header("ETag");
+    String notModified =
+        given()
+            .header("Authorization", TestTokens.bearer("u1", Roles.DEVICE))
+            .header("If-None-Match", etag)
+            .when()
+            .get("/v1/devices/" + device + "/manifest?budget=30000")
+            .then()
+            .statusCode(304)
+            .extract()
+            .header("Server-Timing");
+
+    for (String timing : List.of(first.header("Server-Timing"), notModified)) {
+      assertThat(timing).matches("build;dur=\\d+\\.\\d{2}");
+      assertThat(Double.parseDouble(timing.substring("build;dur=".length())))
+          .isGreaterThan(0)
+          .isLessThan(60_000);
+    }
+  }
+
+  @Test
   void deltasAppliedToTheOldManifestGiveTheNewOne() throws IOException {
     String device = enrol("u1");
     Response g1 = manifest("u1", device, "budget=20000");
