@@ -4,6 +4,7 @@ import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.util.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -16,9 +17,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +35,10 @@ import java.util.stream.Stream;
 public final class BlobFiles {
   /** Bytes written to a blob file between two background flushes. */
   private static final long FLUSH_EVERY = 4L << 20;
+
+  /** Encrypts and writes the chunks of downloads (one thread per download in progress). */
+  private static final ExecutorService SEALERS =
+      Executors.newCachedThreadPool(DaemonThreads.named("primer-blob-seal"));
 
   /** Flushes blob files to disk in the background while their downloads go on. */
   private static final ExecutorService FLUSHER =
@@ -146,17 +155,38 @@ public final class BlobFiles {
     }
   }
 
-  /** One blob download in progress: feed it bytes from {@link #offset()}, then finish it. */
+  /**
+   * One blob download in progress: feed it bytes from {@link #offset()}, then finish it. The caller
+   * hashes each chunk and hands it over; a thread of the download's own encrypts and writes the
+   * chunks in order, so hashing and encrypting run on both cores (on one, the agent took 1.5 to 2
+   * times as long as a plain download of the same blob).
+   */
   public final class Download implements AutoCloseable {
+    /** Chunks hashed and not yet written, at most: 1 MiB of plain bytes per download. */
+    private static final int DEPTH = 16;
+
     private final String sha256;
     private final FileChannel channel;
     private final MessageDigest digest = sha256Digest();
-    private final byte[] pending = new byte[CHUNK];
-    private final byte[] sealed = new byte[SEALED_CHUNK];
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(DEPTH);
+    private final BlockingQueue<Chunk> handedOver = new ArrayBlockingQueue<>(DEPTH + 1);
+    private int buffers;
+    private byte[] pending;
     private int pendingLength;
     private long chunkIndex;
+    private Future<?> sealer;
+
+    /** The first failure of the sealing thread; later chunks are dropped, not written. */
+    private volatile IOException sealFailure;
+
+    // Touched by the sealing thread only (and by close() once it has stopped).
+    private final byte[] sealed = new byte[SEALED_CHUNK];
     private long unflushed;
     private CompletableFuture<Void> flushing = CompletableFuture.completedFuture(null);
+
+    private record Chunk(byte[] plain, int length, long index) {
+      static final Chunk END = new Chunk(new byte[0], 0, -1);
+    }
 
     private Download(String sha256) throws IOException {
       this.sha256 = sha256;
@@ -195,6 +225,7 @@ public final class BlobFiles {
 
     /** Forgets everything downloaded so far (the server's copy changed). */
     public void restart() throws IOException {
+      awaitSealer();
       channel.truncate(0);
       digest.reset();
       chunkIndex = 0;
@@ -204,65 +235,125 @@ public final class BlobFiles {
     /** Appends plain bytes. */
     public void write(byte[] bytes, int offset, int length) throws IOException {
       while (length > 0) {
-        if (pendingLength == 0 && length >= CHUNK) {
-          // A whole chunk in the caller's array (the usual case): sealed from there, not copied.
-          sealChunk(bytes, offset, CHUNK);
-          offset += CHUNK;
-          length -= CHUNK;
-          continue;
-        }
+        byte[] into = pendingBuffer();
         int n = Math.min(length, CHUNK - pendingLength);
-        System.arraycopy(bytes, offset, pending, pendingLength, n);
+        System.arraycopy(bytes, offset, into, pendingLength, n);
         pendingLength += n;
         offset += n;
         length -= n;
         if (pendingLength == CHUNK) {
-          flushChunk();
+          handOver();
         }
       }
     }
 
     /**
      * Appends what {@code in} yields until it ends or {@code cancelled} says stop (checked between
-     * chunks); returns the bytes appended. The service client receives ahead of this reader (see
-     * ServiceClient), so the network and the hashing, encrypting and writing here overlap without a
-     * thread of our own in between.
+     * chunks); returns the bytes appended. Reads straight into the chunk buffers. The service
+     * client receives ahead of this reader (see ServiceClient), so the network, the hashing here
+     * and the sealing thread all overlap.
      */
     public long writeAll(InputStream in, java.util.function.BooleanSupplier cancelled)
         throws IOException {
-      byte[] buffer = new byte[CHUNK];
       long total = 0;
       while (!cancelled.getAsBoolean()) {
-        int n = in.readNBytes(buffer, 0, CHUNK);
+        byte[] into = pendingBuffer();
+        int n = in.readNBytes(into, pendingLength, CHUNK - pendingLength);
         if (n == 0) {
           break;
         }
-        write(buffer, 0, n);
+        pendingLength += n;
         total += n;
+        if (pendingLength == CHUNK) {
+          handOver();
+        }
       }
       return total;
     }
 
-    private void flushChunk() throws IOException {
-      sealChunk(pending, 0, pendingLength);
+    private byte[] pendingBuffer() throws IOException {
+      if (pending == null) {
+        byte[] b = free.poll();
+        if (b == null && buffers < DEPTH) {
+          buffers++;
+          b = new byte[CHUNK];
+        }
+        try {
+          pending = b != null ? b : free.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("blob download interrupted");
+        }
+      }
+      return pending;
+    }
+
+    /** Hashes the pending chunk here and gives it to the sealing thread. */
+    private void handOver() throws IOException {
+      IOException failed = sealFailure;
+      if (failed != null) {
+        throw new IOException("writing blob " + sha256 + " failed", failed);
+      }
+      digest.update(pending, 0, pendingLength);
+      if (sealer == null) {
+        sealer = SEALERS.submit(this::sealChunks);
+      }
+      put(new Chunk(pending, pendingLength, chunkIndex++));
+      pending = null;
       pendingLength = 0;
     }
 
-    private void sealChunk(byte[] plain, int offset, int length) throws IOException {
-      digest.update(plain, offset, length);
+    private void put(Chunk chunk) throws IOException {
+      try {
+        handedOver.put(chunk);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("blob download interrupted");
+      }
+    }
+
+    /** The sealing thread: encrypts and writes chunks in order until END. */
+    private void sealChunks() {
+      while (true) {
+        Chunk chunk;
+        try {
+          chunk = handedOver.take();
+        } catch (InterruptedException e) {
+          sealFailure = new InterruptedIOException("blob sealing interrupted");
+          return;
+        }
+        if (chunk == Chunk.END) {
+          return;
+        }
+        try {
+          if (sealFailure == null) {
+            seal(chunk);
+          }
+        } catch (IOException | RuntimeException e) {
+          sealFailure = e instanceof IOException io ? io : new IOException(e);
+        } finally {
+          free.add(chunk.plain());
+        }
+      }
+    }
+
+    private void seal(Chunk chunk) throws IOException {
       int sealedLength =
-          cipher.encrypt(plain, offset, length, FieldCipher.chunkAad(sha256, chunkIndex), sealed);
+          cipher.encrypt(
+              chunk.plain(),
+              0,
+              chunk.length(),
+              FieldCipher.chunkAad(sha256, chunk.index()),
+              sealed);
       ByteBuffer buffer = ByteBuffer.wrap(sealed, 0, sealedLength);
-      long position = chunkIndex * SEALED_CHUNK;
+      long position = chunk.index() * SEALED_CHUNK;
       while (buffer.hasRemaining()) {
         position += channel.write(buffer, position);
       }
-      chunkIndex++;
       unflushed += sealedLength;
       if (unflushed >= FLUSH_EVERY && flushing.isDone()) {
         // The disk writes what has come so far while the rest is downloaded, so the final sync
-        // in finish() has only the tail left to wait for (one sync at the end took half the time
-        // of a blob download here).
+        // in finish() has only the tail left to wait for.
         unflushed = 0;
         flushing = CompletableFuture.runAsync(this::flushQuietly, FLUSHER);
       }
@@ -276,20 +367,43 @@ public final class BlobFiles {
       }
     }
 
+    /** Lets the sealing thread write what it was handed, and waits for it to stop. */
+    private void awaitSealer() throws IOException {
+      if (sealer == null) {
+        return;
+      }
+      put(Chunk.END);
+      try {
+        sealer.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("blob download interrupted");
+      } catch (ExecutionException e) {
+        throw new IOException("sealing blob " + sha256 + " failed", e.getCause());
+      } finally {
+        sealer = null;
+      }
+      flushing.join();
+      IOException failed = sealFailure;
+      if (failed != null) {
+        throw new IOException("writing blob " + sha256 + " failed", failed);
+      }
+    }
+
     /**
      * Ends the download: when the content hashes to the expected sha256 the blob is synced to disk
      * and becomes a verified blob; otherwise the partial file is dropped and false comes back.
      */
     public boolean finish() throws IOException {
       if (pendingLength > 0) {
-        flushChunk();
+        handOver();
       }
+      awaitSealer();
       String actual = HexFormat.of().formatHex(digest.digest());
       if (!actual.equalsIgnoreCase(sha256)) {
         channel.truncate(0);
         return false;
       }
-      flushing.join();
       channel.force(true);
       channel.close();
       Files.move(
@@ -303,9 +417,12 @@ public final class BlobFiles {
     /** Keeps the complete chunks for a later resume; the short tail is dropped. */
     @Override
     public void close() throws IOException {
-      flushing.join();
-      if (channel.isOpen()) {
-        channel.close();
+      try {
+        awaitSealer();
+      } finally {
+        if (channel.isOpen()) {
+          channel.close();
+        }
       }
     }
   }
