@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -279,11 +280,18 @@ public final class BlobFiles {
           b = new byte[CHUNK];
         }
         try {
-          pending = b != null ? b : free.take();
+          while (b == null) {
+            b = free.poll(1, TimeUnit.SECONDS);
+            if (b == null && sealer != null && sealer.isDone()) {
+              // It gives every buffer back while it runs; stopped, it never will.
+              throw new IOException("writing blob " + sha256 + " stopped", sealFailure);
+            }
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new InterruptedIOException("blob download interrupted");
         }
+        pending = b;
       }
       return pending;
     }
