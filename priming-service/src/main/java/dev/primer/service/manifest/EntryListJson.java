@@ -2,6 +2,7 @@ package dev.primer.service.manifest;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
@@ -34,9 +35,9 @@ final class EntryListJson extends StdSerializer<EntryList> {
       throws IOException {
     SerializedString[] words = list.jsonWords();
     int n = list.size();
-    char[] quotedHex = new char[66];
-    quotedHex[0] = '"';
-    quotedHex[65] = '"';
+    byte[] hex = new byte[64];
+    // Raw UTF-8 is only for generators writing bytes (a String or a token buffer refuses it).
+    boolean bytes = gen instanceof UTF8JsonGenerator;
     gen.writeStartArray(list, n);
     for (int i = 0; i < n; i++) {
       gen.writeStartObject();
@@ -47,10 +48,11 @@ final class EntryListJson extends StdSerializer<EntryList> {
       gen.writeFieldName(SIZE_BYTES);
       gen.writeNumber(list.sizeBytes(i));
       gen.writeFieldName(SHA256);
-      if (list.sha256IsHex(i)) {
-        // Hex needs no escaping: written raw from the bytes, quotes included.
-        Hashes.writeLowerHex(list.sha256Bytes(), 32 * i, quotedHex, 1);
-        gen.writeRawValue(quotedHex, 0, quotedHex.length);
+      if (bytes && list.sha256IsHex(i)) {
+        // Hex needs no escaping: its ASCII bytes are copied as they are (writing it as chars
+        // went through the generator's char-to-UTF-8 path, a sixth of the manifest's JSON time).
+        Hashes.writeLowerHex(list.sha256Bytes(), 32 * i, hex, 0);
+        gen.writeRawUTF8String(hex, 0, hex.length);
       } else {
         gen.writeString(list.sha256(i));
       }

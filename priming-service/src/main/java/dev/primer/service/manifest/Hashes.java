@@ -1,11 +1,12 @@
 package dev.primer.service.manifest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Lower-case hex SHA-256 hashes to their 32 bytes and back, by table. */
 final class Hashes {
   private static final byte[] NIBBLES = nibbles();
-  private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+  private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private Hashes() {}
 
@@ -29,7 +30,7 @@ final class Hashes {
   }
 
   /** Writes the 64 hex digits of the 32 bytes at {@code from} into {@code out} at {@code at}. */
-  static void writeLowerHex(byte[] bytes, int from, char[] out, int at) {
+  static void writeLowerHex(byte[] bytes, int from, byte[] out, int at) {
     for (int i = 0; i < 32; i++) {
       int b = bytes[from + i] & 0xff;
       out[at + 2 * i] = DIGITS[b >>> 4];
