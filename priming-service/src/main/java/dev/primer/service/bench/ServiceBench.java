@@ -45,8 +45,9 @@ public final class ServiceBench {
       """
       Usage: bin/primer bench service --server URL --data DIR [--devices N] [--budget BYTES]
                                       [--blobs] [--key PEM] [--issuer URI]
-      Measures manifest latency (cold and precomputed), the precompute of all users and the
-      throughput of N devices fetching their manifest and records at once.
+      Measures manifest latency (cold and precomputed; until the answer was read, and the
+      service's own build time from its Server-Timing header), the precompute of all users and
+      the throughput of N devices fetching their manifest and records at once.
         --server URL     the running service, e.g. http://localhost:8080
         --data DIR       the data set loaded into it (for its user ids)
         --devices N      devices fetching at once; default 200
