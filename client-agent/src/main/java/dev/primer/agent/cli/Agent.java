@@ -11,6 +11,7 @@ import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.sync.ServiceClient;
 import dev.primer.agent.sync.Syncer;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -43,6 +44,18 @@ final class Agent implements AutoCloseable {
         home.blobDir(),
         new FieldCipher(key.encryptionKey()),
         new SearchTokens(key.tokenKey()));
+  }
+
+  /**
+   * Says how far the store's search index is behind, when it is (after a sync was killed: the next
+   * search or sync brings it up to date first); returns the count.
+   */
+  static long reportSearchIndexLag(LocalStore store, PrintWriter out) {
+    long behind = store.searchIndexBehind();
+    if (behind > 0) {
+      out.printf("search index: %,d records to index or remove%n", behind);
+    }
+    return behind;
   }
 
   /** The policy decision for the network as {@code context} sees it. */

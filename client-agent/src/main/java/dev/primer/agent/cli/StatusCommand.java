@@ -68,11 +68,7 @@ final class StatusCommand implements Callable<Integer> {
           SyncResult.human(totalBytes),
           SyncResult.human(config.budgetBytes()),
           100.0 * totalBytes / config.budgetBytes());
-      long behind = store.searchIndexBehind();
-      if (behind > 0) {
-        // After a sync was killed; the next search or sync brings the index up to date first.
-        out.printf("search index: %,d records to index or remove%n", behind);
-      }
+      Agent.reportSearchIndexLag(store, out);
       out.println(
           "last sync: "
               + meta.getOrDefault("last_sync_at", "never")

@@ -44,14 +44,10 @@ final class VerifyCommand implements Callable<Integer> {
             "%,d entries not downloaded yet (the next sync fetches them)%n",
             report.manifestEntries() - report.visible());
       }
-      long behind = store.searchIndexBehind();
-      if (behind > 0) {
-        // Derived data, not damage: the next search or sync catches it up, or --repair here.
-        out.printf("search index: %,d records to index or remove%n", behind);
-        if (repair) {
-          store.awaitSearchIndex();
-          out.println("repair: search index brought up to date");
-        }
+      // Derived data, not damage: the next search or sync catches it up, or --repair here.
+      if (Agent.reportSearchIndexLag(store, out) > 0 && repair) {
+        store.awaitSearchIndex();
+        out.println("repair: search index brought up to date");
       }
       if (repair && !report.damaged().isEmpty()) {
         store.dropContent(report.damagedContentIds());
