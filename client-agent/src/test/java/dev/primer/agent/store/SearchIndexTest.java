@@ -137,13 +137,14 @@ class SearchIndexTest {
     try (LocalStore store = TestStore.open(dir)) {
       sync(store, 1);
     }
-    // The earlier layout: the index inside the store file, no index file.
+    // Layout 0: the index inside the store file, no index file.
     Path storeFile = dir.resolve("store.db");
     Files.delete(SearchIndex.fileFor(storeFile));
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + storeFile);
         Statement s = c.createStatement()) {
       s.execute(
           "CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', contentless_delete=1)");
+      s.execute("PRAGMA user_version = 0");
     }
 
     try (LocalStore store = TestStore.open(dir)) {
