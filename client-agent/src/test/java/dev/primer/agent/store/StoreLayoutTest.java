@@ -24,6 +24,12 @@ class StoreLayoutTest {
     store.commitStaged(true, Instant.now());
   }
 
+  private void writeOneGeneration() {
+    try (LocalStore store = TestStore.open(dir)) {
+      sync(store, 1, TestStore.generation(1, 10));
+    }
+  }
+
   private Connection raw() throws SQLException {
     return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("store.db"));
   }
@@ -101,9 +107,7 @@ class StoreLayoutTest {
 
   @Test
   void aStoreWrittenByANewerAgentIsRefusedWithTheReason() throws Exception {
-    try (LocalStore store = TestStore.open(dir)) {
-      sync(store, 1, TestStore.generation(1, 10));
-    }
+    writeOneGeneration();
     try (Connection db = raw();
         Statement s = db.createStatement()) {
       s.execute("PRAGMA user_version = " + (LocalStore.LAYOUT + 1));
@@ -116,9 +120,7 @@ class StoreLayoutTest {
 
   @Test
   void aNewStoreIsCreatedAtTheCurrentLayout() throws Exception {
-    try (LocalStore store = TestStore.open(dir)) {
-      sync(store, 1, TestStore.generation(1, 10));
-    }
+    writeOneGeneration();
     try (Connection db = raw();
         Statement s = db.createStatement()) {
       assertThat(strings(s, "PRAGMA user_version"))
