@@ -2,15 +2,14 @@ package dev.primer.agent.sync;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.primer.agent.store.AccessEvent;
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -129,16 +128,14 @@ public final class ServiceClient {
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
     HttpResponse<InputStream> response = send(request);
-    try (BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(body(response), StandardCharsets.UTF_8), 1 << 16)) {
-      String line;
+    // One parser over the bytes: NDJSON is a sequence of root values, and the newlines between
+    // them are whitespace to Jackson. Reading lines first decoded every byte into chars and back.
+    try (InputStream in = body(response);
+        MappingIterator<FetchedLine> values = LINE_READER.readValues(in)) {
       int read = 0;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
-          lines.accept(LINE_READER.readValue(line));
-          read++;
-        }
+      while (values.hasNextValue()) {
+        lines.accept(values.nextValue());
+        read++;
       }
       if (read != ids.size()) {
         throw new java.io.EOFException(
