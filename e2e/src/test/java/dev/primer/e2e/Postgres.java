@@ -14,11 +14,18 @@ final class Postgres {
   private Postgres() {}
 
   static String jdbcUrl(String database) {
-    return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+    return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + suffixed(database);
+  }
+
+  /** PRIMER_TEST_DB_SUFFIX keeps parallel checkouts (worktrees) off each other's databases. */
+  private static String suffixed(String database) {
+    String suffix = System.getenv().getOrDefault("PRIMER_TEST_DB_SUFFIX", "");
+    return database.endsWith(suffix) ? database : database + suffix;
   }
 
   /** Drops {@code database} (closing its connections) and creates it empty. */
   static void recreate(String database) {
+    database = suffixed(database);
     if (!database.matches("[a-z_][a-z0-9_]*")) {
       throw new IllegalArgumentException("not a plain database name: " + database);
     }
@@ -43,7 +50,7 @@ final class Postgres {
             "-U",
             "postgres",
             "-d",
-            database,
+            database.equals("postgres") ? database : suffixed(database),
             "-c",
             sql));
   }
