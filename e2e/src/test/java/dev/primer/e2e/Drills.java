@@ -75,7 +75,9 @@ final class Drills {
               "/v1/import/users",
               integrator,
               "application/x-ndjson",
-              user("u1", "Ana Field") + user("u2", "Bo Other") + user("u3", "Cy Calendar")),
+              userLine("u1", "Ana Field")
+                  + userLine("u2", "Bo Other")
+                  + userLine("u3", "Cy Calendar")),
           "users");
       ok(
           http.send(
@@ -95,10 +97,10 @@ final class Drills {
               "/v1/import/records",
               integrator,
               "application/x-ndjson",
-              record("r1", "a1", "contact", "Jane Doe, plant manager", 40)
-                  + record("r2", "a1", "schematic", "Pump P-200 schematic", blobSize)
-                  + record("r3", "a1", "service-history", "Service report: seal replaced", 60)
-                  + record("r4", "a2", "contact", "John Roe, buyer", 30)),
+              recordLine("r1", "a1", "contact", "Jane Doe, plant manager", 40)
+                  + recordLine("r2", "a1", "schematic", "Pump P-200 schematic", blobSize)
+                  + recordLine("r3", "a1", "service-history", "Service report: seal replaced", 60)
+                  + recordLine("r4", "a2", "contact", "John Roe, buyer", 30)),
           "records");
       ok(
           http.send(
@@ -106,10 +108,10 @@ final class Drills {
               "/v1/import/interactions",
               integrator,
               "application/x-ndjson",
-              interaction("u1", "r1", "2026-02-27T15:00:00Z")
-                  + interaction("u1", "r2", "2026-02-27T15:05:00Z")
-                  + interaction("u1", "r3", "2026-02-28T15:00:00Z")
-                  + interaction("u2", "r4", "2026-02-28T16:00:00Z")),
+              interactionLine("u1", "r1", "2026-02-27T15:00:00Z")
+                  + interactionLine("u1", "r2", "2026-02-27T15:05:00Z")
+                  + interactionLine("u1", "r3", "2026-02-28T15:00:00Z")
+                  + interactionLine("u2", "r4", "2026-02-28T16:00:00Z")),
           "interactions");
       byte[] blob = new byte[blobSize];
       for (int i = 0; i < blob.length; i++) {
@@ -149,72 +151,6 @@ final class Drills {
       String device2 = enrol(http, "u2");
       awaitManifest(http, device1, "u1");
       return new SmallOrg("u1", "u2", "u3", device1, device2, "r1", sha256(blob));
-    }
-
-    /** Org data reaches manifests when the service's snapshot refreshes, a moment after imports. */
-    private static void awaitManifest(Http http, String device, String user) {
-      long deadline = System.nanoTime() + 60_000_000_000L;
-      while (true) {
-        Answer a =
-            http.get(
-                "/v1/devices/" + device + "/manifest?budget=100000000",
-                DevTokens.of(user, "device"));
-        if (a.status() == 200) {
-          return;
-        }
-        if (System.nanoTime() > deadline || !a.body().contains("unknown-user")) {
-          ok(a, "first manifest");
-        }
-        ServiceProcess.sleep(java.time.Duration.ofMillis(200));
-      }
-    }
-
-    private static String enrol(Http http, String user) {
-      Answer a =
-          ok(
-              http.send(
-                  "POST",
-                  "/v1/devices",
-                  DevTokens.of(user, "device"),
-                  "application/json",
-                  "{\"name\":\"" + user + "-laptop\",\"platform\":\"linux\"}"),
-              "enrol " + user);
-      return json(a).path("deviceId").asText();
-    }
-
-    private static String user(String id, String name) {
-      return "{\"id\":\""
-          + id
-          + "\",\"name\":\""
-          + name
-          + "\",\"email\":\""
-          + id
-          + "@fieldteam.example\",\"timezone\":\"America/Chicago\",\"home\":{\"lat\":41.9,"
-          + "\"lon\":-87.7},\"territoryIds\":[],\"teamId\":\"chicago\",\"role\":\"sales\"}\n";
-    }
-
-    private static String record(String id, String account, String type, String title, int size) {
-      return "{\"id\":\""
-          + id
-          + "\",\"accountId\":\""
-          + account
-          + "\",\"type\":\""
-          + type
-          + "\",\"title\":\""
-          + title
-          + "\",\"sizeBytes\":"
-          + size
-          + ",\"version\":1,\"updatedAt\":\"2026-02-01T08:00:00Z\",\"relatedIds\":[]}\n";
-    }
-
-    private static String interaction(String user, String record, String at) {
-      return "{\"userId\":\""
-          + user
-          + "\",\"recordId\":\""
-          + record
-          + "\",\"at\":\""
-          + at
-          + "\",\"kind\":\"view\"}\n";
     }
   }
 
@@ -268,29 +204,9 @@ final class Drills {
           "small");
     }
 
-    /**
-     * Runs the nightly precompute now and waits for it, as the overnight window would find it: it
-     * rebuilds the service's org snapshot, so the pushed data is what devices get next.
-     */
+    /** Runs the nightly precompute now and waits for it ({@link Drills#precompute}). */
     void precompute(ServiceProcess service) {
-      Http http = new Http(service.url());
-      String admin = DevTokens.of("drill-admin", "admin");
-      long runId =
-          json(ok(http.send("POST", "/v1/admin/precompute", admin, "", ""), "precompute"))
-              .path("runId")
-              .asLong();
-      long deadline = System.nanoTime() + 600_000_000_000L;
-      while (System.nanoTime() < deadline) {
-        JsonNode run = json(ok(http.get("/v1/admin/precompute", admin), "precompute progress"));
-        if (run.path("runId").asLong() >= runId && run.path("state").asText().equals("finished")) {
-          if (run.path("usersFailed").asLong() > 0) {
-            throw new IllegalStateException("precompute failed for some users: " + run);
-          }
-          return;
-        }
-        ServiceProcess.sleep(java.time.Duration.ofMillis(250));
-      }
-      throw new IllegalStateException("the precompute did not finish within 10 minutes");
+      Drills.precompute(service);
     }
 
     private static void cli(String... args) {
@@ -303,6 +219,102 @@ final class Drills {
         throw new IllegalStateException("data " + args[0] + " exited " + exit + ": " + err);
       }
     }
+  }
+
+  /** Org data reaches manifests when the service's snapshot refreshes, a moment after imports. */
+  static void awaitManifest(Http http, String device, String user) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      Answer a =
+          http.get(
+              "/v1/devices/" + device + "/manifest?budget=100000000", DevTokens.of(user, "device"));
+      if (a.status() == 200) {
+        return;
+      }
+      if (System.nanoTime() > deadline || !a.body().contains("unknown-user")) {
+        ok(a, "first manifest");
+      }
+      ServiceProcess.sleep(java.time.Duration.ofMillis(200));
+    }
+  }
+
+  static String enrol(Http http, String user) {
+    Answer a =
+        ok(
+            http.send(
+                "POST",
+                "/v1/devices",
+                DevTokens.of(user, "device"),
+                "application/json",
+                "{\"name\":\"" + user + "-laptop\",\"platform\":\"linux\"}"),
+            "enrol " + user);
+    return json(a).path("deviceId").asText();
+  }
+
+  static String userLine(String id, String name) {
+    return userLine(id, name, "chicago");
+  }
+
+  static String userLine(String id, String name, String team) {
+    return "{\"id\":\""
+        + id
+        + "\",\"name\":\""
+        + name
+        + "\",\"email\":\""
+        + id
+        + "@fieldteam.example\",\"timezone\":\"America/Chicago\",\"home\":{\"lat\":41.9,"
+        + "\"lon\":-87.7},\"territoryIds\":[],\"teamId\":\""
+        + team
+        + "\",\"role\":\"sales\"}\n";
+  }
+
+  static String recordLine(String id, String account, String type, String title, int size) {
+    return "{\"id\":\""
+        + id
+        + "\",\"accountId\":\""
+        + account
+        + "\",\"type\":\""
+        + type
+        + "\",\"title\":\""
+        + title
+        + "\",\"sizeBytes\":"
+        + size
+        + ",\"version\":1,\"updatedAt\":\"2026-02-01T08:00:00Z\",\"relatedIds\":[]}\n";
+  }
+
+  static String interactionLine(String user, String record, String at) {
+    return "{\"userId\":\""
+        + user
+        + "\",\"recordId\":\""
+        + record
+        + "\",\"at\":\""
+        + at
+        + "\",\"kind\":\"view\"}\n";
+  }
+
+  /**
+   * Runs the nightly precompute now and waits for it, as the overnight window would find it: it
+   * rebuilds the service's org snapshot, so the loaded data is what devices get next.
+   */
+  static void precompute(ServiceProcess service) {
+    Http http = new Http(service.url());
+    String admin = DevTokens.of("drill-admin", "admin");
+    long runId =
+        json(ok(http.send("POST", "/v1/admin/precompute", admin, "", ""), "precompute"))
+            .path("runId")
+            .asLong();
+    long deadline = System.nanoTime() + 600_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      JsonNode run = json(ok(http.get("/v1/admin/precompute", admin), "precompute progress"));
+      if (run.path("runId").asLong() >= runId && run.path("state").asText().equals("finished")) {
+        if (run.path("usersFailed").asLong() > 0) {
+          throw new IllegalStateException("precompute failed for some users: " + run);
+        }
+        return;
+      }
+      ServiceProcess.sleep(java.time.Duration.ofMillis(250));
+    }
+    throw new IllegalStateException("the precompute did not finish within 10 minutes");
   }
 
   static String sha256(byte[] bytes) {

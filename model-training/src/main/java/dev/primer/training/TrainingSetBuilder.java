@@ -53,7 +53,8 @@ public final class TrainingSetBuilder {
   public TrainingSet build(DayRange days, IntConsumer progress) {
     Catalog catalog = data.catalog();
     ReplayData.Feed feed = data.new Feed(data.emptyHistory());
-    DayContextFactory contexts = new DayContextFactory(feed.history(), data.appointments());
+    DayContextFactory contexts =
+        new DayContextFactory(feed.history(), data.appointments(), data.visibility());
     CandidateGenerator generator = new CandidateGenerator(settings);
     FeatureExtractor extractor = new FeatureExtractor(settings.minLinkConfidence());
     String[] names = extractor.schema().names().toArray(String[]::new);

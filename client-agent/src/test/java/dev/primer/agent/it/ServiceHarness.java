@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ServiceHarness implements AutoCloseable {
   // PRIMER_TEST_DB_SUFFIX keeps parallel checkouts (worktrees) off each other's databases.
-  static final String DB = "primer_agent_test" + System.getenv().getOrDefault("PRIMER_TEST_DB_SUFFIX", "");
+  static final String DB =
+      "primer_agent_test" + System.getenv().getOrDefault("PRIMER_TEST_DB_SUFFIX", "");
   static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/" + DB;
   static final String NOW = "2026-05-03T20:00:00Z";
 

@@ -297,7 +297,8 @@ final class BenchCommand implements Runnable {
   /** Contexts for the last days of the data set, all users, as known before each day. */
   static List<DayContext> contexts(ReplayData data, int count) {
     ReplayData.Feed feed = data.new Feed(data.emptyHistory());
-    DayContextFactory factory = new DayContextFactory(feed.history(), data.appointments());
+    DayContextFactory factory =
+        new DayContextFactory(feed.history(), data.appointments(), data.visibility());
     int users = data.catalog().userCount();
     int days = Math.max(1, (count + users - 1) / users);
     LocalDate first = data.info().endDate().minusDays(days);

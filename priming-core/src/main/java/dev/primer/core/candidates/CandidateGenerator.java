@@ -4,6 +4,7 @@ import dev.primer.core.appointments.Appointment;
 import dev.primer.core.catalog.Catalog;
 import dev.primer.core.day.DayContext;
 import dev.primer.core.history.GlobalHistory;
+import dev.primer.core.visibility.ReadableAccounts;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.stream.IntStream;
  * Proposes the records a user might need on a day: everything of the accounts they meet today,
  * tomorrow and met yesterday, their pins, what they touched in 90 days and their team in 30, and
  * the records of accounts near their appointments and in their territories, within the configured
- * bounds.
+ * bounds. Only records the user may read ({@link DayContext#readable()}) are ever proposed.
  */
 public final class CandidateGenerator {
   private final CandidateSettings settings;
@@ -24,7 +25,8 @@ public final class CandidateGenerator {
 
   public Candidates generate(DayContext ctx) {
     Catalog catalog = ctx.catalog();
-    Builder b = SCRATCH.get().start(catalog.recordCount(), settings.maxCandidates());
+    Builder b =
+        SCRATCH.get().start(catalog.recordCount(), settings.maxCandidates(), ctx.readable());
     addAppointments(b, catalog, ctx.today(), CandidateSource.APPOINTMENT_TODAY);
     addAppointments(b, catalog, ctx.tomorrow(), CandidateSource.APPOINTMENT_TOMORROW);
     addAppointments(b, catalog, ctx.yesterday(), CandidateSource.APPOINTMENT_YESTERDAY);
@@ -106,8 +108,10 @@ public final class CandidateGenerator {
     private int[] sources = new int[8192];
     private int size;
     private int cut;
+    private ReadableAccounts readable;
 
-    Builder start(int recordCount, int maxCandidates) {
+    Builder start(int recordCount, int maxCandidates, ReadableAccounts readable) {
+      this.readable = readable;
       if (stamp.length < recordCount) {
         stamp = new int[recordCount];
         slot = new int[recordCount];
@@ -121,6 +125,9 @@ public final class CandidateGenerator {
     }
 
     void add(int r, CandidateSource source) {
+      if (!readable.record(r)) {
+        return;
+      }
       if (stamp[r] == generation) {
         sources[slot[r]] |= source.bit();
         return;

@@ -18,6 +18,7 @@ public record DataSetDirectory(Path root) {
   public static final String RECORDS = "records.jsonl";
   public static final String INTERACTIONS = "interactions.jsonl";
   public static final String CALENDARS = "calendars";
+  public static final String SHARES = "shares.jsonl";
 
   /** Opens {@code root}, failing with a clear message when it is not a data set. */
   public static DataSetDirectory open(Path root) {
@@ -62,6 +63,13 @@ public record DataSetDirectory(Path root) {
   /** Streams interactions in file order (by time). */
   public void forEachInteraction(Consumer<? super Interaction> sink) {
     Jsonl.forEach(root.resolve(INTERACTIONS), Interaction.class, sink);
+  }
+
+  /** Explicit account shares; none when the data set has no shares file. */
+  public List<AccountShare> shares() {
+    return Files.isRegularFile(root.resolve(SHARES))
+        ? readAll(SHARES, AccountShare.class)
+        : List.of();
   }
 
   public List<Interaction> interactions() {

@@ -5,6 +5,7 @@ import dev.primer.core.catalog.Catalog;
 import dev.primer.core.history.GlobalHistory;
 import dev.primer.core.history.TeamHistory;
 import dev.primer.core.history.UserHistory;
+import dev.primer.core.visibility.ReadableAccounts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import java.util.Set;
  * @param today appointments of the day
  * @param tomorrow appointments of the next day (for preparation the evening before)
  * @param pins records an admin pinned to this user's devices
+ * @param readable what the user may read: nothing else is ever proposed or selected
  */
 public record DayContext(
     Catalog catalog,
@@ -34,7 +36,8 @@ public record DayContext(
     UserHistory userHistory,
     TeamHistory teamHistory,
     GlobalHistory globalHistory,
-    Set<Integer> pins) {
+    Set<Integer> pins,
+    ReadableAccounts readable) {
   public DayContext {
     yesterday = List.copyOf(yesterday);
     today = List.copyOf(today);

@@ -7,6 +7,7 @@ import dev.primer.core.history.GlobalHistory;
 import dev.primer.core.history.InteractionHistory;
 import dev.primer.core.history.TeamHistory;
 import dev.primer.core.history.UserHistory;
+import dev.primer.core.visibility.Visibility;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,18 +25,24 @@ public final class DayContextFactory {
   private final InteractionHistory history;
   private final AppointmentSource appointments;
   private final IntFunction<Set<Integer>> pins;
+  private final Visibility visibility;
   private final Map<Long, GlobalHistory> global = new ConcurrentHashMap<>();
   private final Map<String, TeamHistory> teams = new ConcurrentHashMap<>();
 
   public DayContextFactory(
-      InteractionHistory history, AppointmentSource appointments, IntFunction<Set<Integer>> pins) {
+      InteractionHistory history,
+      AppointmentSource appointments,
+      IntFunction<Set<Integer>> pins,
+      Visibility visibility) {
     this.history = history;
     this.appointments = appointments;
     this.pins = pins;
+    this.visibility = visibility;
   }
 
-  public DayContextFactory(InteractionHistory history, AppointmentSource appointments) {
-    this(history, appointments, u -> Set.of());
+  public DayContextFactory(
+      InteractionHistory history, AppointmentSource appointments, Visibility visibility) {
+    this(history, appointments, u -> Set.of(), visibility);
   }
 
   /** The context of user {@code u} for {@code day}, as known when that day began for them. */
@@ -63,7 +70,8 @@ public final class DayContextFactory {
         UserHistory.of(history, u, asOf, zone, day.getDayOfWeek()),
         teams.computeIfAbsent(team + "@" + asOf, k -> TeamHistory.of(history, team, asOf)),
         global.computeIfAbsent(asOf.getEpochSecond(), k -> GlobalHistory.of(history, asOf)),
-        pins.apply(u));
+        pins.apply(u),
+        visibility.readableBy(u));
   }
 
   private static List<Appointment> between(List<Appointment> all, Instant from, Instant to) {

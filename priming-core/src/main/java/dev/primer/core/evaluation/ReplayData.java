@@ -6,6 +6,8 @@ import dev.primer.core.dataset.DataSetDirectory;
 import dev.primer.core.dataset.DataSetInfo;
 import dev.primer.core.dataset.Interaction;
 import dev.primer.core.history.InteractionHistory;
+import dev.primer.core.visibility.Visibility;
+import dev.primer.core.visibility.VisibilityRules;
 import dev.primer.territory.geojson.GeoJsonReadResult;
 import dev.primer.territory.geojson.TerritoryGeoJson;
 import java.time.Instant;
@@ -26,6 +28,7 @@ public final class ReplayData {
   private final DataSetInfo info;
   private final Catalog catalog;
   private final AppointmentSource appointments;
+  private final Visibility visibility;
   private final int[] users;
   private final int[] records;
   private final long[] times;
@@ -35,12 +38,14 @@ public final class ReplayData {
       DataSetInfo info,
       Catalog catalog,
       AppointmentSource appointments,
+      Visibility visibility,
       int[] users,
       int[] records,
       long[] times) {
     this.info = info;
     this.catalog = catalog;
     this.appointments = appointments;
+    this.visibility = visibility;
     this.users = users;
     this.records = records;
     this.times = times;
@@ -87,6 +92,7 @@ public final class ReplayData {
         dir.info(),
         catalog,
         appointments.apply(catalog),
+        Visibility.of(catalog, dir.shares(), VisibilityRules.defaults()),
         Arrays.copyOf(columns.users, columns.size),
         Arrays.copyOf(columns.records, columns.size),
         Arrays.copyOf(columns.times, columns.size));
@@ -126,6 +132,11 @@ public final class ReplayData {
 
   public AppointmentSource appointments() {
     return appointments;
+  }
+
+  /** Who may read what: the data set's owners, territories, teams and shares. */
+  public Visibility visibility() {
+    return visibility;
   }
 
   /** The distinct records user {@code u} touched on {@code day} (their local date). */

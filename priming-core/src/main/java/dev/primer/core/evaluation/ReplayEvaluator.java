@@ -75,7 +75,8 @@ public final class ReplayEvaluator {
     }
     Catalog catalog = data.catalog();
     ReplayData.Feed feed = data.new Feed(data.emptyHistory());
-    DayContextFactory contexts = new DayContextFactory(feed.history(), data.appointments());
+    DayContextFactory contexts =
+        new DayContextFactory(feed.history(), data.appointments(), data.visibility());
     int done = 0;
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
       // Everything before the latest start of the day is in the history; each user's own

@@ -140,7 +140,7 @@ public final class Baselines {
         List<Integer> ranked = order.apply(ctx);
         List<Selection> out = new ArrayList<>();
         for (long budget : budgets) {
-          BudgetFill fill = new BudgetFill(ctx.catalog(), budget);
+          BudgetFill fill = new BudgetFill(ctx.catalog(), ctx.readable(), budget);
           for (int r : ranked) {
             fill.offer(r, Tier.PREDICTED, 1.0, name);
             if (fill.full(1)) {

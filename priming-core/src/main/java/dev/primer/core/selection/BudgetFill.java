@@ -2,6 +2,7 @@ package dev.primer.core.selection;
 
 import dev.primer.core.catalog.Catalog;
 import dev.primer.core.dataset.RecordType;
+import dev.primer.core.visibility.ReadableAccounts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -9,10 +10,12 @@ import java.util.List;
 
 /**
  * Fills a byte budget in a given order, first fit: a record that does not fit is skipped and the
- * next one tried. Every selector fills through this, so all compete on equal terms.
+ * next one tried. Every selector fills through this, so all compete on equal terms, and none can
+ * select a record its user may not read.
  */
 public final class BudgetFill {
   private final Catalog catalog;
+  private final ReadableAccounts readable;
   private final long budget;
   private final long[] typeLimits = new long[RecordType.values().length];
   private final long[] typeBytes = new long[RecordType.values().length];
@@ -20,11 +23,12 @@ public final class BudgetFill {
   private final List<SelectionEntry> entries = new ArrayList<>();
   private long bytes;
 
-  public BudgetFill(Catalog catalog, long budget) {
+  public BudgetFill(Catalog catalog, ReadableAccounts readable, long budget) {
     if (budget <= 0) {
       throw new IllegalArgumentException("budget must be > 0, was " + budget);
     }
     this.catalog = catalog;
+    this.readable = readable;
     this.budget = budget;
     Arrays.fill(typeLimits, Long.MAX_VALUE);
   }
@@ -35,10 +39,18 @@ public final class BudgetFill {
     return this;
   }
 
-  /** Adds the record if it fits and is not already in; returns whether it is in now. */
+  /** Whether the user may read {@code record}; an unreadable one is never offered or reported. */
+  public boolean readable(int record) {
+    return readable.record(record);
+  }
+
+  /** Adds the record if it fits, is readable and is not already in; returns whether it is in. */
   public boolean offer(int record, Tier tier, double score, String reason) {
     if (chosen.get(record)) {
       return true;
+    }
+    if (!readable.record(record)) {
+      return false;
     }
     long size = catalog.size(record);
     if (bytes + size > budget) {

@@ -149,7 +149,7 @@ public final class ModelSelector implements Selector {
   public Selection fill(DayContext ctx, Scored scored, long budget) {
     Catalog catalog = ctx.catalog();
     Reasons reasons = settings.reasons() ? new Reasons(ctx) : null;
-    BudgetFill fill = new BudgetFill(catalog, budget);
+    BudgetFill fill = new BudgetFill(catalog, ctx.readable(), budget);
     settings.typeShares().forEach(fill::capType);
     Set<Integer> notFitted = new LinkedHashSet<>();
 
@@ -233,6 +233,10 @@ public final class ModelSelector implements Selector {
 
   private static boolean guarantee(
       BudgetFill fill, int r, double score, String why, Set<Integer> notFitted) {
+    if (!fill.readable(r)) {
+      // Not the user's to read: neither selected nor named among what did not fit.
+      return false;
+    }
     if (fill.offer(r, Tier.GUARANTEED, score, why)) {
       return true;
     }

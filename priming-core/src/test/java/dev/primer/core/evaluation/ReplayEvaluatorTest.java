@@ -37,7 +37,7 @@ class ReplayEvaluatorTest {
     }
 
     private Selection selectOne(DayContext ctx, long budget) {
-      BudgetFill fill = new BudgetFill(ctx.catalog(), budget);
+      BudgetFill fill = new BudgetFill(ctx.catalog(), ctx.readable(), budget);
       List<Integer> visible = new ArrayList<>();
       for (int r : ctx.userHistory().records()) {
         visible.add(r);

@@ -11,6 +11,7 @@ import dev.primer.core.dataset.UserRole;
 import dev.primer.core.day.DayContext;
 import dev.primer.core.day.DayContextFactory;
 import dev.primer.core.history.InteractionHistory;
+import dev.primer.core.visibility.Visibility;
 import dev.primer.territory.GeoPoint;
 import dev.primer.territory.Territory;
 import java.time.Instant;
@@ -158,11 +159,12 @@ public final class TinyWorld {
   }
 
   public DayContext context(String user, LocalDate day) {
-    return new DayContextFactory(history, appointmentSource()).contextFor(user(user), day);
+    return new DayContextFactory(history, appointmentSource(), Visibility.of(catalog))
+        .contextFor(user(user), day);
   }
 
   public DayContext context(String user, LocalDate day, Set<Integer> pins) {
-    return new DayContextFactory(history, appointmentSource(), u -> pins)
+    return new DayContextFactory(history, appointmentSource(), u -> pins, Visibility.of(catalog))
         .contextFor(user(user), day);
   }
 }

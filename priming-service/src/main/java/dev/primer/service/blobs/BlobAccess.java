@@ -1,5 +1,6 @@
 package dev.primer.service.blobs;
 
+import dev.primer.service.access.RecordAccess;
 import dev.primer.service.manifest.Generations;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,14 +10,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** Whether a user may read a blob: only when a record of one of their devices' manifests has it. */
+/**
+ * Whether a user may read a blob: only when one of their devices' manifests lists it and a record
+ * the user may read ({@link RecordAccess}) has it as content.
+ */
 @ApplicationScoped
 public class BlobAccess {
   @Inject AgroalDataSource dataSource;
   @Inject Generations generations;
+  @Inject RecordAccess records;
 
-  /** Whether the current manifest of any of the user's devices lists content {@code sha256}. */
+  /** Whether a device of the user holds {@code sha256} and the user may still read it. */
   public boolean allowed(String userId, String sha256) {
+    return listed(userId, sha256) && records.mayReadContent(userId, sha256);
+  }
+
+  private boolean listed(String userId, String sha256) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement("SELECT id FROM devices WHERE user_id = ?")) {
       s.setString(1, userId);

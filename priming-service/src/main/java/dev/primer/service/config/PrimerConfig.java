@@ -22,6 +22,16 @@ public interface PrimerConfig {
   /** The service clock. */
   ClockSettings clock();
 
+  /** The organisation's choices in who may read which account's records. */
+  VisibilitySettings visibility();
+
+  /** See priming-core's visibility.VisibilityRules; owner, territory and shares always read. */
+  interface VisibilitySettings {
+    /** Whether users read the accounts their teammates own (primer.visibility.team-accounts). */
+    @WithDefault("true")
+    boolean teamAccounts();
+  }
+
   /** Large-content storage. */
   interface Blobs {
     /** The directory of the content-addressed blob store (primer.blobs.dir). */

@@ -11,6 +11,8 @@ public enum ImportKind {
   ACCOUNTS,
   RECORDS,
   INTERACTIONS,
+  /** Explicit account shares (who may read an account besides owner, territory and team). */
+  SHARES,
   /** Small record content in bulk; see ContentImporter. */
   CONTENT;
 

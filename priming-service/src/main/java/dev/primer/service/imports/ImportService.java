@@ -54,6 +54,7 @@ public class ImportService {
           case ACCOUNTS -> run(new AccountUpserter(), body);
           case RECORDS -> run(new RecordUpserter(), body);
           case INTERACTIONS -> run(new InteractionUpserter(), body);
+          case SHARES -> run(new ShareUpserter(), body);
           case CONTENT -> content(body);
         };
     if (result.inserted() + result.updated() > 0) {

@@ -63,7 +63,7 @@ public class RecordStreamer {
       int next = 0;
       for (String id : ids) {
         if (!allowed.contains(id)) {
-          error(g, id, "not in this device's manifest");
+          error(g, id, "not available to this device");
         } else {
           if (next == chunkEnd) {
             chunk = readChunk(next);

@@ -1,6 +1,7 @@
 package dev.primer.service.records;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.service.access.RecordAccess;
 import dev.primer.service.device.DeviceService;
 import dev.primer.service.manifest.CurrentManifest;
 import dev.primer.service.manifest.Generations;
@@ -14,8 +15,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -33,6 +36,7 @@ public class RecordsFetch {
   @Inject DeviceService devices;
   @Inject Generations generations;
   @Inject RecordStreamer streamer;
+  @Inject RecordAccess access;
   @Inject ObjectMapper json;
 
   /** The streamed answer; ids outside the device's current manifest get an error line. */
@@ -44,7 +48,15 @@ public class RecordsFetch {
     CurrentManifest manifest = generations.current(deviceId);
     boolean gzip =
         acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
-    RecordStreamer.Answer answer = streamer.open(ids, manifest.recordIds());
+    // In the device's newest manifest and still the user's to read (an account can change hands
+    // between the manifest and the fetch).
+    Set<String> inManifest = new HashSet<>();
+    for (String id : ids) {
+      if (manifest.recordIds().contains(id)) {
+        inManifest.add(id);
+      }
+    }
+    RecordStreamer.Answer answer = streamer.open(ids, access.readable(callerUserId, inManifest));
     // The gzip stream is finished only after the last line: an answer the database broke off
     // must reach the device as a broken stream, never as a well-formed short one.
     StreamingOutput out =

@@ -5,6 +5,7 @@ import dev.primer.core.catalog.Catalog;
 import dev.primer.core.day.DayContext;
 import dev.primer.core.day.DayContextFactory;
 import dev.primer.core.history.InteractionHistory;
+import dev.primer.core.visibility.Visibility;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,8 +14,8 @@ import java.util.OptionalInt;
 
 /**
  * The organisation as priming-core sees it, loaded from PostgreSQL at one moment: the catalog of
- * primable records (those with content), every interaction, every calendar. Immutable once built
- * and shared by all requests until a newer one replaces it.
+ * primable records (those with content), every interaction, every calendar, who may read what.
+ * Immutable once built and shared by all requests until a newer one replaces it.
  *
  * @param dataVersion identifies the data this snapshot was built from; selections computed from
  *     snapshots of the same version are interchangeable
@@ -24,6 +25,7 @@ public record OrgSnapshot(
     InteractionHistory history,
     CalendarAppointments appointments,
     DayContextFactory contexts,
+    Visibility visibility,
     String[] sha256,
     String dataVersion,
     Instant loadedAt,
@@ -34,6 +36,7 @@ public record OrgSnapshot(
       Catalog catalog,
       InteractionHistory history,
       CalendarAppointments appointments,
+      Visibility visibility,
       String[] sha256,
       String dataVersion,
       Instant loadedAt,
@@ -42,7 +45,8 @@ public record OrgSnapshot(
         catalog,
         history,
         appointments,
-        new DayContextFactory(history, appointments),
+        new DayContextFactory(history, appointments, visibility),
+        visibility,
         sha256,
         dataVersion,
         loadedAt,

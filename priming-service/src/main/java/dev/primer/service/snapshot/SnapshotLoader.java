@@ -8,11 +8,15 @@ import dev.primer.core.calendar.CalendarParser;
 import dev.primer.core.calendar.ParsedCalendar;
 import dev.primer.core.catalog.Catalog;
 import dev.primer.core.dataset.Account;
+import dev.primer.core.dataset.AccountShare;
 import dev.primer.core.dataset.CrmRecord;
 import dev.primer.core.dataset.RecordType;
 import dev.primer.core.dataset.User;
 import dev.primer.core.dataset.UserRole;
 import dev.primer.core.history.InteractionHistory;
+import dev.primer.core.visibility.Visibility;
+import dev.primer.core.visibility.VisibilityRules;
+import dev.primer.service.config.PrimerConfig;
 import dev.primer.territory.GeoPoint;
 import dev.primer.territory.Territory;
 import dev.primer.territory.geojson.GeoJsonReadResult;
@@ -50,6 +54,7 @@ public class SnapshotLoader {
   @Inject AgroalDataSource dataSource;
   @Inject ObjectMapper json;
   @Inject DataVersions versions;
+  @Inject PrimerConfig config;
 
   /** The version of the org data in the database now (see {@link DataVersions}). */
   public String currentVersion() {
@@ -83,6 +88,9 @@ public class SnapshotLoader {
         Catalog catalog = Catalog.of(users, accounts, records, territories);
         long t2 = System.nanoTime();
         InteractionHistory history = interactions(c, catalog);
+        Visibility visibility =
+            Visibility.of(
+                catalog, shares(c), new VisibilityRules(config.visibility().teamAccounts()));
         c.commit();
         long t3 = System.nanoTime();
         Map<Integer, ParsedCalendar> calendars = new HashMap<>();
@@ -114,6 +122,7 @@ public class SnapshotLoader {
             catalog,
             history,
             appointments,
+            visibility,
             shas.toArray(String[]::new),
             version,
             Instant.now(),
@@ -125,6 +134,18 @@ public class SnapshotLoader {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot load the organisation: " + e.getMessage(), e);
     }
+  }
+
+  private static List<AccountShare> shares(Connection c) throws SQLException {
+    List<AccountShare> shares = new ArrayList<>();
+    try (PreparedStatement s =
+            c.prepareStatement("SELECT account_id, user_id FROM account_shares");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        shares.add(new AccountShare(rs.getString(1), rs.getString(2)));
+      }
+    }
+    return shares;
   }
 
   private List<Territory> territories(Connection c) throws SQLException {

@@ -1,5 +1,7 @@
 package dev.primer.service.telemetry;
 
+import dev.primer.service.access.RecordAccess;
+import dev.primer.service.manifest.Generations;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -9,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.Set;
 public class TelemetryService {
   @Inject AgroalDataSource dataSource;
   @Inject MeterRegistry meters;
+  @Inject RecordAccess access;
+  @Inject Generations generations;
 
   private Counter hits;
   private Counter misses;
@@ -53,13 +56,16 @@ public class TelemetryService {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        Set<String> known = knownRecords(c, parsed.events());
+        Set<String> entitled = entitled(deviceId, userId, parsed.events());
         List<TelemetryEvent> good = new ArrayList<>();
         for (TelemetryEvent e : parsed.events()) {
-          if (known.contains(e.recordId())) {
+          if (entitled.contains(e.recordId())) {
             good.add(e);
           } else {
-            rejected.add(new TelemetryParser.Rejected(e.line(), "unknown record " + e.recordId()));
+            // The same words whether the id exists or not: the answer reveals nothing.
+            rejected.add(
+                new TelemetryParser.Rejected(
+                    e.line(), "record " + e.recordId() + " is not available to this device"));
           }
         }
         int[] inserted = insertEvents(c, deviceId, userId, good);
@@ -101,20 +107,22 @@ public class TelemetryService {
     return new TelemetryResult(accepted, duplicates, rejected);
   }
 
-  private static Set<String> knownRecords(Connection c, List<TelemetryEvent> events)
-      throws SQLException {
+  /**
+   * The records a device may report on: those of its newest manifest and those its user may read.
+   * Anything else would launder access: an event becomes an interaction, an interaction a
+   * candidate.
+   */
+  private Set<String> entitled(String deviceId, String userId, List<TelemetryEvent> events) {
     Set<String> ids = new HashSet<>();
     events.forEach(e -> ids.add(e.recordId()));
-    Set<String> known = new HashSet<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT id FROM records WHERE id = ANY(?)")) {
-      s.setArray(1, c.createArrayOf("text", ids.toArray()));
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          known.add(rs.getString(1));
-        }
+    Set<String> entitled = new HashSet<>(access.readable(userId, ids));
+    Set<String> held = generations.current(deviceId).recordIds();
+    for (String id : ids) {
+      if (held.contains(id)) {
+        entitled.add(id);
       }
     }
-    return known;
+    return entitled;
   }
 
   /** Inserts events, skipping known event ids; 1 for each stored, 0 for each duplicate. */

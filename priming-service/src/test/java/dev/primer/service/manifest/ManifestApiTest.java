@@ -262,7 +262,7 @@ class ManifestApiTest {
     assertThat(lines.get(0))
         .containsEntry("blob", Fixture.largeSha())
         .doesNotContainKey("contentBase64");
-    assertThat(lines.get(1)).containsEntry("error", "not in this device's manifest");
+    assertThat(lines.get(1)).containsEntry("error", "not available to this device");
     String text =
         new String(
             Base64.getDecoder().decode((String) lines.get(2).get("contentBase64")),
@@ -298,7 +298,7 @@ class ManifestApiTest {
     assertThat(lines).extracting(l -> l.get("id")).containsExactlyElementsOf(asked);
     for (int i = 0; i < lines.size(); i++) {
       if (asked.get(i).startsWith("r-foreign-")) {
-        assertThat(lines.get(i)).containsEntry("error", "not in this device's manifest");
+        assertThat(lines.get(i)).containsEntry("error", "not available to this device");
       } else {
         assertThat(lines.get(i)).containsKey("sha256");
       }

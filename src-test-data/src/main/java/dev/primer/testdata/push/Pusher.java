@@ -75,6 +75,9 @@ public final class Pusher {
     importFile("accounts", d.resolve("accounts.jsonl"));
     importFile("records", d.resolve("records.jsonl"));
     importFile("interactions", d.resolve("interactions.jsonl"));
+    if (Files.exists(d.resolve("shares.jsonl"))) {
+      importFile("shares", d.resolve("shares.jsonl"));
+    }
     calendars(d.resolve("calendars"));
     content(d);
     out.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - started) / 1e9);
