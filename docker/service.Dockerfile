@@ -9,8 +9,7 @@ COPY --chown=185 priming-service/target/quarkus-app/lib/ /deployments/lib/
 COPY --chown=185 priming-service/target/quarkus-app/*.jar /deployments/
 COPY --chown=185 priming-service/target/quarkus-app/app/ /deployments/app/
 COPY --chown=185 priming-service/target/quarkus-app/quarkus/ /deployments/quarkus/
-# The development key pair's public half: replace it with PRIMER_JWT_PUBLIC_KEY in production.
-COPY --chown=185 priming-service/dev-keys/dev-public.pem /deployments/dev-keys/dev-public.pem
+# No token key is baked in: PRIMER_JWT_PUBLIC_KEY (a mounted secret or a JWKS URL) is required.
 
 ENV PRIMER_BLOBS_DIR=/deployments/blobs
 RUN mkdir -p /deployments/blobs && chown 185 /deployments/blobs
@@ -19,6 +18,8 @@ VOLUME /deployments/blobs
 EXPOSE 8080
 USER 185
 WORKDIR /deployments
-ENV JAVA_OPTS_APPEND="-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+# In a container the service listens on every interface (outside one it defaults to loopback).
+ENV PRIMER_HTTP_HOST=0.0.0.0
+ENV JAVA_OPTS_APPEND="-Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 ENV JAVA_APP_JAR="/deployments/quarkus-run.jar"
 ENTRYPOINT ["/opt/jboss/container/java/run/run-java.sh"]

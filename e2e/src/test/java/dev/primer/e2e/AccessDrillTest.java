@@ -114,6 +114,7 @@ class AccessDrillTest {
 
   @Test
   void recordsFetchOfAnotherRepsPrivateRecordAnswersAnErrorLine() {
+    manifestIds(anaDevice, "u1");
     Answer answer =
         ok(
             http.send(
@@ -131,6 +132,7 @@ class AccessDrillTest {
 
   @Test
   void theBlobOfAnotherRepsPrivateRecordIsNotFoundForAnaButServedToBo() {
+    manifestIds(anaDevice, "u1");
     manifestIds(boDevice, "u2");
 
     Answer ana = http.get("/v1/blobs/" + privateBlob, DevTokens.of("u1", "device"));

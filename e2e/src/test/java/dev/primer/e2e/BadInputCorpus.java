@@ -551,6 +551,10 @@ final class BadInputCorpus {
     }
     bad.add(DevTokens.expired(user, "device"));
     bad.add(DevTokens.wrongIssuer(user, "device"));
+    bad.add(DevTokens.foreignAudience(user, "device"));
+    bad.add(DevTokens.noAudience(user, "device"));
+    bad.add(DevTokens.yearLong(user, "device"));
+    bad.add(DevTokens.withoutIssuedAt(user, "device"));
     bad.add(DevTokens.tampered(user, "device", "admin"));
     bad.add(DevTokens.unsigned(user, "device"));
     bad.add("");

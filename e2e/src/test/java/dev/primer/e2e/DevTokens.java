@@ -1,5 +1,8 @@
 package dev.primer.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.primer.service.token.TokenSigner;
 import dev.primer.service.token.Tokens;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -10,9 +13,10 @@ import java.util.List;
 
 /** Tokens as bin/primer token mints them, and the forged and expired ones attackers bring. */
 final class DevTokens {
-  static final String ISSUER = "https://primer.dev/issuer";
-  private static final PrivateKey DEV_KEY =
+  static final String ISSUER = Tokens.DEV_ISSUER;
+  static final PrivateKey DEV_KEY =
       Tokens.readPrivateKey(Repo.root().resolve("priming-service/dev-keys/dev-private.pem"));
+  private static final TokenSigner DEV = new TokenSigner(DEV_KEY, ISSUER, Tokens.DEFAULT_AUDIENCE);
 
   private DevTokens() {}
 
@@ -21,22 +25,43 @@ final class DevTokens {
   }
 
   static String withRoles(String user, List<String> roles) {
-    return Tokens.mint(DEV_KEY, ISSUER, user, roles, Instant.now(), Duration.ofHours(2));
+    return DEV.mint(user, roles, Instant.now(), Duration.ofHours(2));
   }
 
   static String expired(String user, String role) {
-    return Tokens.mint(
-        DEV_KEY,
-        ISSUER,
-        user,
-        List.of(role),
-        Instant.now().minus(Duration.ofHours(3)),
-        Duration.ofHours(1));
+    return DEV.mint(
+        user, List.of(role), Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(1));
   }
 
   static String wrongIssuer(String user, String role) {
-    return Tokens.mint(
-        DEV_KEY, "https://evil.example/", user, List.of(role), Instant.now(), Duration.ofHours(1));
+    return new TokenSigner(DEV_KEY, "https://evil.example/", Tokens.DEFAULT_AUDIENCE)
+        .mint(user, List.of(role), Instant.now(), Duration.ofHours(1));
+  }
+
+  /** Signed with the trusted key, but for another service's audience. */
+  static String foreignAudience(String user, String role) {
+    return new TokenSigner(DEV_KEY, ISSUER, "https://crm.example/api")
+        .mint(user, List.of(role), Instant.now(), Duration.ofHours(1));
+  }
+
+  /** Signed with the trusted key, with no audience at all. */
+  static String noAudience(String user, String role) {
+    return new TokenSigner(DEV_KEY, ISSUER, "")
+        .mint(user, List.of(role), Instant.now(), Duration.ofHours(1));
+  }
+
+  /** Signed with the trusted key and valid now, but issued for a year: past any lifetime cap. */
+  static String yearLong(String user, String role) {
+    return DEV.mint(user, List.of(role), Instant.now(), Duration.ofDays(365));
+  }
+
+  /** A valid token's claims without {@code iat}: its lifetime cannot be checked. */
+  static String withoutIssuedAt(String user, String role) {
+    ObjectNode claims = new ObjectMapper().createObjectNode();
+    claims.put("iss", ISSUER).put("aud", Tokens.DEFAULT_AUDIENCE).put("sub", user);
+    claims.putArray("groups").add(role);
+    claims.put("exp", Instant.now().plus(Duration.ofHours(1)).getEpochSecond());
+    return DEV.sign(claims);
   }
 
   /** Well formed and signed, but by a key the service never trusted. */
@@ -44,13 +69,8 @@ final class DevTokens {
     try {
       KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
       rsa.initialize(2048);
-      return Tokens.mint(
-          rsa.generateKeyPair().getPrivate(),
-          ISSUER,
-          user,
-          List.of(role),
-          Instant.now(),
-          Duration.ofHours(1));
+      return new TokenSigner(rsa.generateKeyPair().getPrivate(), ISSUER, Tokens.DEFAULT_AUDIENCE)
+          .mint(user, List.of(role), Instant.now(), Duration.ofHours(1));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

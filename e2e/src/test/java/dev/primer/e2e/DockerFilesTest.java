@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,9 +67,32 @@ class DockerFilesTest {
     String properties =
         Files.readString(ROOT.resolve("priming-service/src/main/resources/application.properties"));
     JsonNode env = compose().path("services").path("service").path("environment");
-    for (String name : List.of("PRIMER_DB_URL", "PRIMER_DB_USER", "PRIMER_DB_PASSWORD")) {
+    for (String name :
+        List.of("PRIMER_DB_URL", "PRIMER_DB_USER", "PRIMER_DB_PASSWORD", "PRIMER_JWT_PUBLIC_KEY")) {
       assertThat(env.has(name)).as(name).isTrue();
       assertThat(properties).as("application.properties reads " + name).contains(name);
+    }
+  }
+
+  @Test
+  void neitherTheImageNorTheServiceJarCarriesATokenKey() throws IOException {
+    String dockerfile = Files.readString(DOCKER.resolve("service.Dockerfile"));
+    assertThat(dockerfile).doesNotContain(".pem").doesNotContain("dev-keys");
+    JsonNode env = compose().path("services").path("service").path("environment");
+    assertThat(env.path("PRIMER_JWT_PUBLIC_KEY").asText()).startsWith("/run/secrets/");
+    Path app = ROOT.resolve("priming-service/target/quarkus-app/app");
+    assertThat(app).as("the packaged service (built before e2e)").isDirectory();
+    List<Path> jars;
+    try (Stream<Path> files = Files.list(app)) {
+      jars = files.filter(p -> p.toString().endsWith(".jar")).toList();
+    }
+    assertThat(jars).isNotEmpty();
+    for (Path jar : jars) {
+      try (ZipFile zip = new ZipFile(jar.toFile())) {
+        assertThat(zip.stream().map(ZipEntry::getName))
+            .as(jar + " entries")
+            .noneMatch(name -> name.endsWith(".pem"));
+      }
     }
   }
 

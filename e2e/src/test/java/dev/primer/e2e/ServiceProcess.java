@@ -29,6 +29,7 @@ final class ServiceProcess implements AutoCloseable {
   private final Path blobs;
   private final int port;
   private final Map<String, String> properties;
+  private final Map<String, String> environment;
   private Process process;
 
   private ServiceProcess(
@@ -37,13 +38,15 @@ final class ServiceProcess implements AutoCloseable {
       Path log,
       Path blobs,
       int port,
-      Map<String, String> properties) {
+      Map<String, String> properties,
+      Map<String, String> environment) {
     this.database = database;
     this.now = now;
     this.log = log;
     this.blobs = blobs;
     this.port = port;
     this.properties = Map.copyOf(properties);
+    this.environment = Map.copyOf(environment);
   }
 
   /** Starts a service on an emptied database {@code database} whose clock stands at {@code now}. */
@@ -53,6 +56,18 @@ final class ServiceProcess implements AutoCloseable {
 
   /** As {@link #start(String, Instant)}, with extra configuration {@code properties}. */
   static ServiceProcess start(String database, Instant now, Map<String, String> properties) {
+    return start(database, now, properties, Map.of());
+  }
+
+  /**
+   * As {@link #start(String, Instant, Map)}, with {@code environment} over the drills' own (the
+   * development key as {@code PRIMER_JWT_PUBLIC_KEY}); an empty value removes a variable.
+   */
+  static ServiceProcess start(
+      String database,
+      Instant now,
+      Map<String, String> properties,
+      Map<String, String> environment) {
     Path dir = ROOT.resolve("e2e/target/services/" + database);
     ServiceProcess service =
         new ServiceProcess(
@@ -61,7 +76,8 @@ final class ServiceProcess implements AutoCloseable {
             dir.resolve("service.log"),
             dir.resolve("blobs"),
             freePort(),
-            properties);
+            properties,
+            environment);
     try {
       Files.createDirectories(dir);
       Repo.deleteTree(service.blobs);
@@ -100,6 +116,18 @@ final class ServiceProcess implements AutoCloseable {
     cmd.add(jar.toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
     pb.environment().put("PRIMER_DB_URL", Postgres.jdbcUrl(database));
+    pb.environment()
+        .put(
+            "PRIMER_JWT_PUBLIC_KEY",
+            ROOT.resolve("priming-service/dev-keys/dev-public.pem").toString());
+    environment.forEach(
+        (name, value) -> {
+          if (value.isEmpty()) {
+            pb.environment().remove(name);
+          } else {
+            pb.environment().put(name, value);
+          }
+        });
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return pb;
@@ -143,8 +171,13 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Everything the service has logged so far. */
   String log() {
+    return logOf(database);
+  }
+
+  /** Everything the service on {@code database} logged, also after it failed to start. */
+  static String logOf(String database) {
     try {
-      return Files.readString(log);
+      return Files.readString(ROOT.resolve("e2e/target/services/" + database + "/service.log"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -90,6 +90,9 @@ final class ServiceHarness implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).directory(serviceDir.toFile());
     builder.environment().put("PRIMER_DB_URL", DB_URL);
     builder
+        .environment()
+        .put("PRIMER_JWT_PUBLIC_KEY", serviceDir.resolve("dev-keys/dev-public.pem").toString());
+    builder
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     process = builder.start();

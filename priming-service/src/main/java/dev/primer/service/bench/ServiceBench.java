@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.core.dataset.DataSetDirectory;
 import dev.primer.core.dataset.User;
 import dev.primer.service.auth.Roles;
+import dev.primer.service.token.TokenSigner;
 import dev.primer.service.token.Tokens;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,14 +59,12 @@ public final class ServiceBench {
 
   private final HttpClient http;
   private final URI server;
-  private final PrivateKey key;
-  private final String issuer;
+  private final TokenSigner signer;
   private final PrintStream out;
 
-  private ServiceBench(URI server, PrivateKey key, String issuer, PrintStream out, int threads) {
+  private ServiceBench(URI server, TokenSigner signer, PrintStream out, int threads) {
     this.server = server;
-    this.key = key;
-    this.issuer = issuer;
+    this.signer = signer;
     this.out = out;
     this.http =
         HttpClient.newBuilder()
@@ -88,7 +86,7 @@ public final class ServiceBench {
     long budget = 268435456L;
     boolean blobs = false;
     String keyFile = "priming-service/dev-keys/dev-private.pem";
-    String issuer = "https://primer.dev/issuer";
+    String issuer = Tokens.DEV_ISSUER;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -124,7 +122,11 @@ public final class ServiceBench {
           DataSetDirectory.open(Path.of(data)).users().stream().map(User::id).toList();
       ServiceBench bench =
           new ServiceBench(
-              URI.create(server), Tokens.readPrivateKey(Path.of(keyFile)), issuer, out, devices);
+              URI.create(server),
+              new TokenSigner(
+                  Tokens.readPrivateKey(Path.of(keyFile)), issuer, Tokens.DEFAULT_AUDIENCE),
+              out,
+              devices);
       return bench.bench(users, devices, budget, blobs) == 0 ? 0 : 1;
     } catch (RuntimeException | IOException e) {
       err.println("primer bench service: " + e.getMessage());
@@ -143,8 +145,7 @@ public final class ServiceBench {
   }
 
   private String token(String user, String role) {
-    return "Bearer "
-        + Tokens.mint(key, issuer, user, List.of(role), Instant.now(), Duration.ofHours(4));
+    return "Bearer " + signer.mint(user, List.of(role), Instant.now(), Duration.ofHours(4));
   }
 
   /** Runs every phase; returns the number of errors. */

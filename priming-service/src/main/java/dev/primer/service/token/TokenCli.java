@@ -28,6 +28,7 @@ public final class TokenCli {
         --role ROLE      device, admin, data-scientist or integrator (repeat or comma-separate)
         --ttl DURATION   how long it is valid: 30m, 12h, 7d or ISO-8601 (PT12H); default 12h
         --issuer URI     default $PRIMER_JWT_ISSUER or https://primer.dev/issuer
+        --audience AUD   the aud claim; default $PRIMER_JWT_AUDIENCE or primer
         --key PEM        PKCS#8 private key; default $PRIMER_JWT_PRIVATE_KEY or
                          priming-service/dev-keys/dev-private.pem
       """;
@@ -43,7 +44,8 @@ public final class TokenCli {
     String user = null;
     List<String> roles = new ArrayList<>();
     Duration ttl = Duration.ofHours(12);
-    String issuer = env("PRIMER_JWT_ISSUER", "https://primer.dev/issuer");
+    String issuer = env("PRIMER_JWT_ISSUER", Tokens.DEV_ISSUER);
+    String audience = env("PRIMER_JWT_AUDIENCE", Tokens.DEFAULT_AUDIENCE);
     String key = env("PRIMER_JWT_PRIVATE_KEY", "priming-service/dev-keys/dev-private.pem");
     try {
       for (int i = 0; i < args.length; i++) {
@@ -67,6 +69,7 @@ public final class TokenCli {
           }
           case "--ttl" -> ttl = duration(value(args, ++i, arg));
           case "--issuer" -> issuer = value(args, ++i, arg);
+          case "--audience" -> audience = value(args, ++i, arg);
           case "--key" -> key = value(args, ++i, arg);
           default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
         }
@@ -83,8 +86,8 @@ public final class TokenCli {
     }
     try {
       out.println(
-          Tokens.mint(
-              Tokens.readPrivateKey(Path.of(key)), issuer, user, roles, Instant.now(), ttl));
+          new TokenSigner(Tokens.readPrivateKey(Path.of(key)), issuer, audience)
+              .mint(user, roles, Instant.now(), ttl));
       return 0;
     } catch (RuntimeException e) {
       err.println("token: " + e.getMessage());

@@ -1,5 +1,6 @@
 package dev.primer.service.testing;
 
+import dev.primer.service.token.TokenSigner;
 import dev.primer.service.token.Tokens;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
@@ -7,21 +8,23 @@ import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /** Bearer tokens signed with the development key, as {@code bin/primer token} mints them. */
 public final class TestTokens {
-  private static final PrivateKey KEY = Tokens.readPrivateKey(Path.of("dev-keys/dev-private.pem"));
+  private static final TokenSigner SIGNER =
+      new TokenSigner(
+          Tokens.readPrivateKey(Path.of("dev-keys/dev-private.pem")),
+          Tokens.DEV_ISSUER,
+          Tokens.DEFAULT_AUDIENCE);
 
   private TestTokens() {}
 
   /** A token for {@code user} with {@code role}, valid for an hour. */
   public static String token(String user, String role) {
-    return Tokens.mint(
-        KEY, "https://primer.dev/issuer", user, List.of(role), Instant.now(), Duration.ofHours(1));
+    return SIGNER.mint(user, List.of(role), Instant.now(), Duration.ofHours(1));
   }
 
   /**
