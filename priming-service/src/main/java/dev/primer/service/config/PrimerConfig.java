@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -69,5 +70,30 @@ public interface PrimerConfig {
      * that replay a data set's period; unset means the system clock.
      */
     Optional<Instant> now();
+  }
+
+  /** How many uploads and answer streams run at once, and how slowly they may move. */
+  Traffic traffic();
+
+  /**
+   * Bounds on slow or piled-up transfers (request bodies of POST/PUT, records:fetch and blob
+   * answers), so that slow clients cannot hold the service's threads and memory.
+   */
+  interface Traffic {
+    /** At most this many such transfers per caller (bearer token) at once; more get a 429. */
+    @WithDefault("16")
+    int streamsPerCaller();
+
+    /** At most this many such transfers in all at once; more get a 503 with Retry-After. */
+    @WithDefault("256")
+    int streams();
+
+    /** A transfer slower than this (bytes per second, averaged) after the grace is cut off. */
+    @WithDefault("1K")
+    MemorySize minRate();
+
+    /** How long a transfer may take before its rate counts; also the checking interval. */
+    @WithDefault("10S")
+    Duration grace();
   }
 }
