@@ -589,6 +589,11 @@ final class BadInputCorpus {
             "",
             Map.of("Authorization", "Basic dXNlcjpwYXNz"),
             new byte[0]));
+    // Operations endpoints: metrics and the API description are for admins only.
+    for (String path : List.of("/q/metrics", "/q/openapi")) {
+      requests.add(new BadRequest("token", "GET", path, "", Map.of(), new byte[0]));
+      add("role", "GET", path, DevTokens.of(user, "device"), "", new byte[0]);
+    }
   }
 
   /** {@code n} random prefixes of {@code valid}, each at least {@code keepOff} characters short. */

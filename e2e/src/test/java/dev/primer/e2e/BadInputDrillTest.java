@@ -121,6 +121,32 @@ class BadInputDrillTest {
   }
 
   @Test
+  void tokensForAnotherAudienceWithoutIssuedAtOrLivingTooLongAreRefusedWith401() {
+    String path = "/v1/devices/" + org.deviceId() + "/manifest?budget=100000000";
+    for (String token :
+        List.of(
+            DevTokens.foreignAudience(org.user(), "device"),
+            DevTokens.noAudience(org.user(), "device"),
+            DevTokens.yearLong(org.user(), "device"),
+            DevTokens.withoutIssuedAt(org.user(), "device"))) {
+      Answer a = http.get(path, token);
+      assertThat(a.status()).as(token).isEqualTo(401);
+      assertThat(a.isProblem()).isTrue();
+    }
+  }
+
+  @Test
+  void metricsAndTheApiDescriptionAreForAdminsOnly() {
+    for (String path : List.of("/q/metrics", "/q/openapi")) {
+      assertThat(http.get(path, "").status()).as(path).isEqualTo(401);
+      assertThat(http.get(path, DevTokens.of(org.user(), "device")).status())
+          .as(path)
+          .isEqualTo(403);
+      assertThat(http.get(path, DevTokens.of("admin-1", "admin")).status()).as(path).isEqualTo(200);
+    }
+  }
+
+  @Test
   void forgedExpiredAndTamperedTokensAreRefusedWith401() {
     String path = "/v1/devices/" + org.deviceId() + "/manifest?budget=100000000";
     for (String token :

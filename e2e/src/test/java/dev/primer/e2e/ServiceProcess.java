@@ -111,6 +111,11 @@ final class ServiceProcess implements AutoCloseable {
     cmd.add("-Dquarkus.http.port=" + port);
     cmd.add("-Dprimer.blobs.dir=" + blobs);
     cmd.add("-Dprimer.clock.now=" + now);
+    if (!properties.containsKey("primer.devices.max-per-user")) {
+      // Drills enrol an agent store per case for the same few users; DeviceLifecycleDrillTest
+      // drills the limit itself.
+      cmd.add("-Dprimer.devices.max-per-user=1000");
+    }
     properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
     cmd.add("-jar");
     cmd.add(jar.toString());

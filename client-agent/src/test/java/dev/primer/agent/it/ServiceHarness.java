@@ -85,6 +85,8 @@ final class ServiceHarness implements AutoCloseable {
     command.add("-Dprimer.blobs.dir=" + blobDir);
     command.add("-Dquarkus.flyway.clean-disabled=false");
     command.add("-Dquarkus.flyway.clean-at-start=" + clean);
+    // The tests enrol many stores for the same few users; the limit is drilled in e2e.
+    command.add("-Dprimer.devices.max-per-user=1000");
     command.add("-jar");
     command.add(serviceDir.resolve("target/quarkus-app/quarkus-run.jar").toString());
     ProcessBuilder builder = new ProcessBuilder(command).directory(serviceDir.toFile());

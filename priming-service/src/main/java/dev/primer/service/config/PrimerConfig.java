@@ -72,6 +72,20 @@ public interface PrimerConfig {
     Optional<Instant> now();
   }
 
+  /** Enrolment limits and device tokens. */
+  DeviceSettings devices();
+
+  /** Devices per user and the opaque tokens the service gives them. */
+  interface DeviceSettings {
+    /** At most this many devices (not revoked) per user; one more enrolment gets a 409. */
+    @WithDefault("5")
+    int maxPerUser();
+
+    /** How long a device token is valid; the agent renews it before then. */
+    @WithDefault("30D")
+    Duration tokenLifetime();
+  }
+
   /** How many uploads and answer streams run at once, and how slowly they may move. */
   Traffic traffic();
 

@@ -28,4 +28,8 @@ public class Device extends PanacheEntityBase {
   /** The budget of the device's last manifest request; the nightly precompute builds for it. */
   @Column(name = "last_budget")
   public Long lastBudget;
+
+  /** When an admin revoked the device; null while it is in use. */
+  @Column(name = "revoked_at")
+  public Instant revokedAt;
 }

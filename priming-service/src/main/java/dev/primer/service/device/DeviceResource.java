@@ -1,5 +1,6 @@
 package dev.primer.service.device;
 
+import dev.primer.service.auth.Caller;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.manifest.ManifestService;
 import dev.primer.service.problem.ProblemException;
@@ -23,7 +24,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Everything a device does: enrol, read its manifest, fetch its records, report telemetry. One
@@ -39,14 +39,19 @@ public class DeviceResource {
   @Inject ManifestService manifests;
   @Inject RecordsFetch records;
   @Inject TelemetryUpload telemetry;
-  @Inject JsonWebToken caller;
+  @Inject DeviceTokens tokens;
+  @Inject Caller caller;
 
-  /** Enrols a device for the calling user. */
+  /** Enrols a device for the calling user; the answer carries the device's own token. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response enrol(Enrolment body) {
-    DeviceView d = devices.enrol(caller.getSubject(), body);
+    if (caller.boundDevice().isPresent()) {
+      throw new ProblemException(
+          403, "forbidden", "Forbidden", "a device token cannot enrol another device");
+    }
+    Enrolled d = devices.enrol(caller.userId(), body);
     return Response.created(URI.create("/v1/devices/" + d.deviceId())).entity(d).build();
   }
 
@@ -62,10 +67,11 @@ public class DeviceResource {
       @QueryParam("budget") String budget,
       @QueryParam("since") String since,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    caller.mayActFor(deviceId);
     long bytes = manifests.budget(Optional.ofNullable(budget));
     var sinceGeneration = manifests.since(Optional.ofNullable(since));
     ManifestService.Answer answer =
-        manifests.manifest(deviceId, caller.getSubject(), bytes, sinceGeneration);
+        manifests.manifest(deviceId, caller.userId(), bytes, sinceGeneration);
     if (matches(ifNoneMatch, answer.etag())) {
       return Response.notModified()
           .header(HttpHeaders.ETAG, answer.etag())
@@ -89,7 +95,8 @@ public class DeviceResource {
 
   /**
    * The device's POST actions: {@code records:fetch} (one NDJSON line per asked id, in the asked
-   * order) and {@code telemetry} (access events, each stored once). The action is a path parameter
+   * order), {@code telemetry} (access events, each stored once) and {@code token} (a new device
+   * token; the one used to ask stops working ten minutes later). The action is a path parameter
    * because Quarkus REST does not route a literal ':' in a path template.
    */
   @POST
@@ -101,15 +108,24 @@ public class DeviceResource {
       @PathParam("action") String action,
       @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       InputStream body)
       throws IOException {
+    caller.mayActFor(deviceId);
+    String user = caller.userId();
     return switch (action) {
-      case "records:fetch" -> records.fetch(deviceId, caller.getSubject(), acceptEncoding, body);
+      case "records:fetch" -> records.fetch(deviceId, user, acceptEncoding, body);
       case "telemetry" ->
           Response.ok(
-                  telemetry.upload(deviceId, caller.getSubject(), contentEncoding, body),
+                  telemetry.upload(deviceId, user, contentEncoding, body),
                   MediaType.APPLICATION_JSON)
               .build();
+      case "token" -> {
+        devices.owned(deviceId, user);
+        Optional<String> current =
+            caller.boundDevice().map(d -> authorization.substring("Bearer ".length()).strip());
+        yield Response.ok(tokens.renew(deviceId, current), MediaType.APPLICATION_JSON).build();
+      }
       default -> throw ProblemException.notFound("device action", action);
     };
   }

@@ -1,5 +1,6 @@
 package dev.primer.service.device;
 
+import dev.primer.service.config.PrimerConfig;
 import dev.primer.service.problem.ProblemError;
 import dev.primer.service.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +22,19 @@ public class DeviceService {
   private static final int MAX_NAME = 200;
 
   @Inject Clock clock;
+  @Inject DeviceTokens tokens;
+  @Inject PrimerConfig config;
 
   // A device never changes hands, so who owns it and the budget it last asked for are kept in
   // memory: a manifest request then costs no device query and no write while nothing changes.
   private final Map<String, DeviceView> known = new ConcurrentHashMap<>();
 
-  /** Enrols a device for {@code userId}. */
+  /**
+   * Enrols a device for {@code userId} and gives it its own token; a user at the device limit
+   * (primer.devices.max-per-user, revoked devices not counted) gets a 409.
+   */
   @Transactional
-  public DeviceView enrol(String userId, Enrolment body) {
+  public Enrolled enrol(String userId, Enrolment body) {
     List<ProblemError> errors = new ArrayList<>();
     String name = body == null ? null : body.name();
     String platform = body == null ? null : body.platform();
@@ -41,6 +48,21 @@ public class DeviceService {
           errors.get(0).field() + ": " + errors.get(0).message(),
           errors);
     }
+    int max = config.devices().maxPerUser();
+    long active = Device.count("userId = ?1 and revokedAt is null", userId);
+    if (active >= max) {
+      throw new ProblemException(
+          409,
+          "too-many-devices",
+          "Too many devices",
+          "user '"
+              + userId
+              + "' has "
+              + active
+              + " devices, the most allowed (primer.devices.max-per-user = "
+              + max
+              + "); an admin can revoke one that is no longer used");
+    }
     Device d = new Device();
     d.id = "d-" + UUID.randomUUID();
     d.userId = userId;
@@ -48,7 +70,9 @@ public class DeviceService {
     d.platform = platform.strip();
     d.createdAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     d.persist();
-    return DeviceView.of(d);
+    Device.flush();
+    IssuedToken token = tokens.issue(d.id);
+    return Enrolled.of(DeviceView.of(d), token);
   }
 
   private static void check(List<ProblemError> errors, String field, String value) {
@@ -71,11 +95,47 @@ public class DeviceService {
       d = find(deviceId);
       known.put(deviceId, d);
     }
+    if (d.revokedAt().isPresent()) {
+      throw new ProblemException(
+          410,
+          "device-revoked",
+          "Device revoked",
+          "device '"
+              + deviceId
+              + "' was revoked by an administrator at "
+              + d.revokedAt().get()
+              + "; its local data must be wiped");
+    }
     if (!d.userId().equals(callerUserId)) {
       throw new ProblemException(
           403, "forbidden", "Forbidden", "device '" + deviceId + "' belongs to another user");
     }
     return d;
+  }
+
+  /** Revokes a device: its tokens stop working at once, and the agent wipes its store. */
+  @Transactional
+  public DeviceView revoke(String deviceId) {
+    Device d = Device.findById(deviceId);
+    if (d == null) {
+      throw ProblemException.notFound("device", deviceId);
+    }
+    if (d.revokedAt == null) {
+      d.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+    DeviceView view = DeviceView.of(d);
+    known.put(deviceId, view);
+    return view;
+  }
+
+  /** The devices of {@code userId}, oldest first, revoked ones included. */
+  public List<DeviceView> of(String userId) {
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () ->
+                Device.<Device>list("userId = ?1 order by createdAt, id", userId).stream()
+                    .map(DeviceView::of)
+                    .toList());
   }
 
   private static DeviceView find(String deviceId) {

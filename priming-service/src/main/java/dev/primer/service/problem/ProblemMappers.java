@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.primer.service.auth.DeviceTokenRefusal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -63,6 +65,19 @@ public class ProblemMappers {
   /** No or an invalid token. */
   @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
   public Response unauthorized(RuntimeException e, UriInfo uri) {
+    // A device token that stopped working says why, so that the agent can act on it.
+    Optional<String> refusal =
+        e instanceof AuthenticationFailedException failed
+            ? DeviceTokenRefusal.slugOf(failed)
+            : Optional.empty();
+    if (refusal.isPresent()) {
+      String slug = refusal.get();
+      String title = slug.equals("device-revoked") ? "Device revoked" : "Device token expired";
+      return Response.fromResponse(
+              respond(Problem.of(slug, title, 401, e.getMessage(), instance(uri), List.of())))
+          .header("WWW-Authenticate", "Bearer")
+          .build();
+    }
     return Response.fromResponse(
             respond(
                 Problem.of(

@@ -178,10 +178,15 @@ class ModelManifestTest {
         JSON.readValue(
             JSON.readTree(r.asString()).get("entries").traverse(),
             new TypeReference<List<ManifestEntry>>() {});
-    // The selection row is written in the background after the answer.
+    String modelId = JSON.readTree(r.asString()).get("modelId").asText();
+    // The selection row is written in the background after the answer (and replaces one an
+    // earlier test may have stored for the same day and budget without a model).
     Optional<UserSelection> stored = Optional.empty();
     for (int i = 0; i < 100 && stored.isEmpty(); i++) {
-      stored = selections.find("u1", LocalDate.parse("2026-03-02"), 400000);
+      stored =
+          selections
+              .find("u1", LocalDate.parse("2026-03-02"), 400000)
+              .filter(s -> s.modelId().equals(modelId));
       if (stored.isEmpty()) {
         Thread.sleep(50);
       }
