@@ -173,7 +173,7 @@ public class SelectionService {
 
   /** The user's selection for a budget: the stored one while fresh, else computed and stored. */
   public UserSelection selectionFor(String userId, long budget) {
-    OrgSnapshot s = snapshots.current();
+    OrgSnapshot s = snapshots.currentKnowing(userId);
     int u = userIndex(s, userId);
     LocalDate day = dayFor(s, u);
     SelectorChoice choice = choice();

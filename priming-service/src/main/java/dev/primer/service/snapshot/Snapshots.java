@@ -76,6 +76,16 @@ public class Snapshots {
     }
   }
 
+  /**
+   * The current snapshot if it knows {@code userId}; otherwise the data as it is now (rebuilt at
+   * once when it changed), so that a device of a user imported a moment ago gets an answer rather
+   * than a 404 until the debounced rebuild.
+   */
+  public OrgSnapshot currentKnowing(String userId) {
+    OrgSnapshot s = current();
+    return s.user(userId).isPresent() ? s : refreshIfChanged();
+  }
+
   /** Rebuilds now on the snapshot thread and waits for it; for the nightly precompute and tests. */
   public OrgSnapshot refreshNow() {
     try {
