@@ -174,6 +174,11 @@ final class ServiceProcess implements AutoCloseable {
     return database;
   }
 
+  /** The service's blob store directory. */
+  Path blobs() {
+    return blobs;
+  }
+
   /** Everything the service has logged so far. */
   String log() {
     return logOf(database);

@@ -38,6 +38,17 @@ public interface PrimerConfig {
     /** The directory of the content-addressed blob store (primer.blobs.dir). */
     @WithDefault("${user.home}/.primer/blobs")
     Path dir();
+
+    /**
+     * How old an unreferenced blob or an abandoned upload must be before the collector deletes it
+     * (primer.blobs.gc-grace): devices still downloading a superseded blob get this long.
+     */
+    @WithDefault("24H")
+    Duration gcGrace();
+
+    /** How often the blob collector runs (primer.blobs.gc-every). */
+    @WithDefault("1H")
+    Duration gcEvery();
   }
 
   /** Upload limits, as sizes like 64M or 2G. */

@@ -2,6 +2,8 @@ package dev.primer.service.content;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,17 @@ public interface BlobStore {
 
   /** The blob's file when the store is a local disk (for zero-copy serving); empty otherwise. */
   Optional<Path> localFile(String sha256);
+
+  /** The addresses of blobs stored before {@code cutoff}, for the garbage collector. */
+  List<String> storedBefore(Instant cutoff);
+
+  /** Deletes a blob (one no record refers to any more); deleting a missing one does nothing. */
+  void delete(String sha256);
+
+  /**
+   * Deletes uploads abandoned before {@code cutoff} (a client that went away); answers how many.
+   */
+  int deleteAbandonedUploads(Instant cutoff);
 
   /** Whether {@code text} is a well-formed address: 64 lower-case hex digits. */
   static boolean isAddress(String text) {

@@ -17,9 +17,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The blob store on local disk: {@code DIR/ab/cd/abcd…} per blob. An upload streams into {@code
@@ -118,6 +122,58 @@ public class DiskBlobStore implements BlobStore {
     }
     Path f = file(sha256);
     return Files.isRegularFile(f) ? Optional.of(f) : Optional.empty();
+  }
+
+  @Override
+  public List<String> storedBefore(Instant cutoff) {
+    List<String> old = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(dir, 3)) {
+      files
+          .filter(f -> !f.startsWith(tmp))
+          .filter(f -> BlobStore.isAddress(f.getFileName().toString()))
+          .filter(f -> modifiedBefore(f, cutoff))
+          .forEach(f -> old.add(f.getFileName().toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the blob store " + dir, e);
+    }
+    return old;
+  }
+
+  @Override
+  public void delete(String sha256) {
+    if (!BlobStore.isAddress(sha256)) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file(sha256));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete blob " + sha256, e);
+    }
+  }
+
+  @Override
+  public int deleteAbandonedUploads(Instant cutoff) {
+    int deleted = 0;
+    try (Stream<Path> parts = Files.list(tmp)) {
+      for (Path part :
+          parts.filter(p -> p.getFileName().toString().startsWith("upload-")).toList()) {
+        if (modifiedBefore(part, cutoff) && Files.deleteIfExists(part)) {
+          deleted++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + tmp, e);
+    }
+    return deleted;
+  }
+
+  private static boolean modifiedBefore(Path f, Instant cutoff) {
+    try {
+      return Files.getLastModifiedTime(f).toInstant().isBefore(cutoff);
+    } catch (IOException e) {
+      // Gone meanwhile (another sweep, a finished upload): nothing to collect.
+      return false;
+    }
   }
 
   private Path file(String sha256) {
