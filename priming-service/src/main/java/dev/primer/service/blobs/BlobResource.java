@@ -1,5 +1,6 @@
 package dev.primer.service.blobs;
 
+import dev.primer.service.auth.Caller;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.content.BlobInfo;
 import dev.primer.service.content.BlobStore;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.PathPart;
 
 /**
@@ -32,7 +32,7 @@ public class BlobResource {
 
   @Inject BlobStore blobs;
   @Inject BlobAccess access;
-  @Inject JsonWebToken caller;
+  @Inject Caller caller;
 
   /** The blob, whole (200) or the asked range (206); 416 when the range lies past the end. */
   @GET
@@ -41,7 +41,7 @@ public class BlobResource {
       @HeaderParam("Range") String range,
       @HeaderParam("If-Range") String ifRange,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    if (!BlobStore.isAddress(sha256) || !access.allowed(caller.getSubject(), sha256)) {
+    if (!BlobStore.isAddress(sha256) || !access.allowed(caller.userId(), sha256)) {
       throw ProblemException.notFound("blob", sha256);
     }
     BlobInfo info = blobs.info(sha256).orElseThrow(() -> ProblemException.notFound("blob", sha256));

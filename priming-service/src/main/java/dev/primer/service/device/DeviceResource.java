@@ -1,5 +1,6 @@
 package dev.primer.service.device;
 
+import dev.primer.service.auth.Caller;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.manifest.ManifestService;
 import dev.primer.service.problem.ProblemException;
@@ -23,7 +24,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Everything a device does: enrol, read its manifest, fetch its records, report telemetry. One
@@ -39,14 +39,14 @@ public class DeviceResource {
   @Inject ManifestService manifests;
   @Inject RecordsFetch records;
   @Inject TelemetryUpload telemetry;
-  @Inject JsonWebToken caller;
+  @Inject Caller caller;
 
   /** Enrols a device for the calling user. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response enrol(Enrolment body) {
-    DeviceView d = devices.enrol(caller.getSubject(), body);
+    DeviceView d = devices.enrol(caller.userId(), body);
     return Response.created(URI.create("/v1/devices/" + d.deviceId())).entity(d).build();
   }
 
@@ -65,7 +65,7 @@ public class DeviceResource {
     long bytes = manifests.budget(Optional.ofNullable(budget));
     var sinceGeneration = manifests.since(Optional.ofNullable(since));
     ManifestService.Answer answer =
-        manifests.manifest(deviceId, caller.getSubject(), bytes, sinceGeneration);
+        manifests.manifest(deviceId, caller.userId(), bytes, sinceGeneration);
     if (matches(ifNoneMatch, answer.etag())) {
       return Response.notModified()
           .header(HttpHeaders.ETAG, answer.etag())
@@ -104,10 +104,10 @@ public class DeviceResource {
       InputStream body)
       throws IOException {
     return switch (action) {
-      case "records:fetch" -> records.fetch(deviceId, caller.getSubject(), acceptEncoding, body);
+      case "records:fetch" -> records.fetch(deviceId, caller.userId(), acceptEncoding, body);
       case "telemetry" ->
           Response.ok(
-                  telemetry.upload(deviceId, caller.getSubject(), contentEncoding, body),
+                  telemetry.upload(deviceId, caller.userId(), contentEncoding, body),
                   MediaType.APPLICATION_JSON)
               .build();
       default -> throw ProblemException.notFound("device action", action);

@@ -1,10 +1,40 @@
-package dev.primer.service.problem;
+package dev.primer.service.storable;
 
+import dev.primer.service.problem.ProblemError;
+import dev.primer.service.problem.ProblemException;
 import java.util.List;
+import java.util.Optional;
 
-/** Refuses text PostgreSQL cannot store: U+0000, raw or as a JSON escape, in text and jsonb. */
+/**
+ * Text PostgreSQL can store and the service accepts: no U+0000 (a {@code text} or {@code jsonb}
+ * value cannot hold it) and at most a documented number of characters per kind of value.
+ */
 public final class StorableText {
+  /** Identifiers: users, accounts, records, territories, teams, events. */
+  public static final int MAX_ID = 200;
+
+  /** Names, e-mail addresses, domains, device names and platforms. */
+  public static final int MAX_NAME = 500;
+
+  /** Postal addresses, record titles, search queries. */
+  public static final int MAX_TEXT = 2_000;
+
   private StorableText() {}
+
+  /**
+   * What is wrong with {@code value} as a stored text of at most {@code max} characters, if
+   * anything.
+   */
+  public static Optional<String> problem(String value, int max) {
+    if (value.indexOf('\0') >= 0) {
+      return Optional.of("contains U+0000, which no text field may hold");
+    }
+    if (value.length() > max) {
+      return Optional.of(
+          "is " + value.length() + " characters long, more than the " + max + " allowed");
+    }
+    return Optional.empty();
+  }
 
   /**
    * Throws a 422 problem naming the line of the first U+0000 in {@code text} (raw, or written as
