@@ -96,7 +96,9 @@ final class DevTokens {
       String input =
           parts[0]
               + "."
-              + Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(claims));
+              + Base64.getUrlEncoder()
+                  .withoutPadding()
+                  .encodeToString(json.writeValueAsBytes(claims));
       Signature rsa = Signature.getInstance("SHA256withRSA");
       rsa.initSign(DEV_KEY);
       rsa.update(input.getBytes(StandardCharsets.US_ASCII));

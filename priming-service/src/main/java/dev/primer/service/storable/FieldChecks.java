@@ -51,7 +51,8 @@ public final class FieldChecks {
 
   /** Checks a time with an offset. */
   public FieldChecks instant(String field, OffsetDateTime value) {
-    return instant(field, value.toInstant());
+    StorableInstant.problem(value).ifPresent(p -> problems.add(new FieldProblem(field, p)));
+    return this;
   }
 
   /** Checks a record version. */

@@ -1,5 +1,6 @@
 package dev.primer.service.storable;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,20 +20,43 @@ public final class StorableInstant {
   /** The first time no longer accepted. */
   public static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
 
+  private static final int MIN_YEAR = 1900;
+  private static final int MAX_YEAR = 9999;
+
   private StorableInstant() {}
 
   /** What is wrong with {@code at} as a stored time, if anything. */
   public static Optional<String> problem(Instant at) {
     if (at.isBefore(MIN) || !at.isBefore(END)) {
       return Optional.of(
-          "must be within years 1900..9999 (UTC), was year "
-              + at.atOffset(ZoneOffset.UTC).getYear());
+          "must be within years " + MIN_YEAR + ".." + MAX_YEAR + " (UTC), was " + year(at));
     }
     return Optional.empty();
   }
 
-  /** The same for a time with an offset; the instant it names is what counts. */
+  private static String year(Instant at) {
+    try {
+      return "year " + at.atOffset(ZoneOffset.UTC).getYear();
+    } catch (DateTimeException e) {
+      // Instant reaches a year further than OffsetDateTime does.
+      return at.toString();
+    }
+  }
+
+  /**
+   * The same for a time with an offset; the instant it names is what counts. Its year is looked at
+   * first: near the ends of OffsetDateTime's range the instant itself does not exist.
+   */
   public static Optional<String> problem(OffsetDateTime at) {
+    if (at.getYear() < MIN_YEAR - 1 || at.getYear() > MAX_YEAR + 1) {
+      return Optional.of(
+          "must be within years "
+              + MIN_YEAR
+              + ".."
+              + MAX_YEAR
+              + " (UTC), was year "
+              + at.getYear());
+    }
     return problem(at.toInstant());
   }
 }
