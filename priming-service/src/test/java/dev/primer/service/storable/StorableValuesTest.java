@@ -224,7 +224,9 @@ class StorableValuesTest {
     String input =
         parts[0]
             + "."
-            + Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(claims));
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(json.writeValueAsBytes(claims));
     Signature rsa = Signature.getInstance("SHA256withRSA");
     rsa.initSign(Tokens.readPrivateKey(Path.of("dev-keys/dev-private.pem")));
     rsa.update(input.getBytes(StandardCharsets.US_ASCII));
