@@ -15,7 +15,12 @@ import java.util.zip.ZipOutputStream;
 /**
  * At least a thousand malformed requests, generated from a seed: broken iCalendar, GeoJSON and
  * NDJSON, corrupt model bundles, bad manifest parameters, oversized bodies, wrong roles and forged
- * tokens. Each is built from a valid input so that it fails in one specific way.
+ * tokens, values PostgreSQL cannot store (U+0000, extreme dates and numbers) in every import and
+ * device route, zip and calendar bombs, and tokens that name nobody. Each is built from a valid
+ * input so that it fails in one specific way.
+ *
+ * <p>Categories with a stricter promise than "no 5xx": {@value #BOMB} must be a 413/422 problem
+ * that names the limit, {@value #NO_SUBJECT} must be a 401 problem.
  */
 final class BadInputCorpus {
   /** One request of the corpus; {@code token} is sent as the bearer token (empty: none). */
@@ -41,6 +46,44 @@ final class BadInputCorpus {
       String deviceId,
       String otherDeviceId,
       String recordId) {}
+
+  /** Bodies that would cost the service far more than their size: refused, naming the limit. */
+  static final String BOMB = "bomb";
+
+  /** Validly signed tokens without {@code sub}: refused with 401. */
+  static final String NO_SUBJECT = "no-sub";
+
+  /**
+   * Times no column should hold: year 0, the far future and past, the ends of what a Java Instant
+   * holds (an epoch in milliseconds overflows there), and years outside the business range.
+   */
+  static final String[] EXTREME_TIMES = {
+    "0000-01-01T00:00:00Z",
+    "+300000-01-01T00:00:00Z",
+    "-999999999-01-01T00:00:00Z",
+    "+999999999-12-31T23:59:59Z",
+    "-0001-06-01T00:00:00Z",
+    "1800-01-01T00:00:00Z",
+    "10000-01-01T00:00:00Z"
+  };
+
+  static final String VALID_USER =
+      "{\"id\":\"u-drill\",\"name\":\"Drill User\",\"email\":\"u-drill@fieldteam.example\","
+          + "\"timezone\":\"America/Chicago\",\"home\":{\"lat\":41.9,\"lon\":-87.7},"
+          + "\"territoryIds\":[],\"teamId\":\"chicago\",\"role\":\"sales\"}";
+
+  static final String VALID_ACCOUNT =
+      "{\"id\":\"a-drill\",\"name\":\"Drill Co\",\"domain\":\"drill.example\","
+          + "\"address\":\"3 Drill St\",\"lat\":41.88,\"lon\":-87.63,\"ownerId\":\"u1\"}";
+
+  static final String VALID_INTERACTION =
+      "{\"userId\":\"u1\",\"recordId\":\"r1\",\"at\":\"2026-03-01T08:00:00Z\",\"kind\":\"view\"}";
+
+  static final String VALID_SHARE = "{\"accountId\":\"a1\",\"userId\":\"u3\"}";
+
+  static final String VALID_EVENT =
+      "{\"eventId\":\"e-drill\",\"recordId\":\"r1\",\"at\":\"2026-03-01T08:00:00Z\","
+          + "\"kind\":\"miss\",\"query\":\"pump\"}";
 
   static final String VALID_CALENDAR =
       String.join(
@@ -88,6 +131,9 @@ final class BadInputCorpus {
     corpus.oversized();
     corpus.roles();
     corpus.tokens();
+    corpus.unstorableValues();
+    corpus.bombs();
+    corpus.tokensWithoutSubject();
     return List.copyOf(corpus.requests);
   }
 
@@ -593,6 +639,299 @@ final class BadInputCorpus {
     for (String path : List.of("/q/metrics", "/q/openapi")) {
       requests.add(new BadRequest("token", "GET", path, "", Map.of(), new byte[0]));
       add("role", "GET", path, DevTokens.of(user, "device"), "", new byte[0]);
+    }
+  }
+
+  // --- values PostgreSQL cannot store, in every import and device route ---------------------
+
+  private void unstorableValues() {
+    String nul = "\\u0000";
+    String huge = "x".repeat(300_000);
+    Map<String, List<String>> lines = new java.util.LinkedHashMap<>();
+    List<String> records = new ArrayList<>();
+    for (String t : EXTREME_TIMES) {
+      records.add(VALID_RECORD.replace("2026-03-01T08:00:00Z", t));
+    }
+    records.add(VALID_RECORD.replace("\"version\":1", "\"version\":9223372036854775807"));
+    records.add(VALID_RECORD.replace("\"version\":1", "\"version\":9223372036854775806"));
+    records.add(VALID_RECORD.replace("\"version\":1", "\"version\":9223372036854775808"));
+    records.add(VALID_RECORD.replace("\"version\":1", "\"version\":1e300"));
+    records.add(VALID_RECORD.replace("\"sizeBytes\":1000", "\"sizeBytes\":9223372036854775807"));
+    records.add(VALID_RECORD.replace("\"relatedIds\":[]", "\"relatedIds\":[\"r" + nul + "\"]"));
+    records.add(
+        VALID_RECORD.replace("\"accountId\":\"a-drill\"", "\"accountId\":\"a" + nul + "\""));
+    records.add(VALID_RECORD.replace("Drill contact", huge));
+    records.add(VALID_RECORD.replace("\"id\":\"r-drill\"", "\"id\":\"" + huge + "\""));
+    lines.put("records", records);
+    lines.put(
+        "users",
+        List.of(
+            VALID_USER.replace("Drill User", "Drill" + nul),
+            VALID_USER.replace("\"id\":\"u-drill\"", "\"id\":\"u" + nul + "\""),
+            VALID_USER.replace("\"territoryIds\":[]", "\"territoryIds\":[\"t" + nul + "\"]"),
+            VALID_USER.replace("\"teamId\":\"chicago\"", "\"teamId\":\"c" + nul + "\""),
+            VALID_USER.replace("u-drill@fieldteam", "u" + nul + "@fieldteam"),
+            VALID_USER.replace("Drill User", huge),
+            VALID_USER.replace("\"lat\":41.9", "\"lat\":1e400"),
+            VALID_USER.replace("\"lon\":-87.7", "\"lon\":-1e400")));
+    lines.put(
+        "accounts",
+        List.of(
+            VALID_ACCOUNT.replace("Drill Co", "Drill" + nul),
+            VALID_ACCOUNT.replace("3 Drill St", "3" + nul),
+            VALID_ACCOUNT.replace("drill.example", "drill" + nul),
+            VALID_ACCOUNT.replace("\"ownerId\":\"u1\"", "\"ownerId\":\"u" + nul + "\""),
+            VALID_ACCOUNT.replace("Drill Co", huge),
+            VALID_ACCOUNT.replace("3 Drill St", huge),
+            VALID_ACCOUNT.replace("\"lat\":41.88", "\"lat\":1e400"),
+            VALID_ACCOUNT.replace("\"lon\":-87.63", "\"lon\":-180.5")));
+    List<String> interactions = new ArrayList<>();
+    for (String t : EXTREME_TIMES) {
+      interactions.add(VALID_INTERACTION.replace("2026-03-01T08:00:00Z", t));
+    }
+    interactions.add(
+        VALID_INTERACTION.replace("2026-03-01T08:00:00Z", "0000-01-01T00:00:00+18:00"));
+    interactions.add(VALID_INTERACTION.replace("\"userId\":\"u1\"", "\"userId\":\"u" + nul + "\""));
+    interactions.add(
+        VALID_INTERACTION.replace("\"recordId\":\"r1\"", "\"recordId\":\"r" + nul + "\""));
+    interactions.add(
+        VALID_INTERACTION.replace("\"recordId\":\"r1\"", "\"recordId\":\"" + huge + "\""));
+    lines.put("interactions", interactions);
+    lines.put(
+        "shares",
+        List.of(
+            VALID_SHARE.replace("\"a1\"", "\"a" + nul + "\""),
+            VALID_SHARE.replace("\"u3\"", "\"u" + nul + "\""),
+            VALID_SHARE.replace("\"u3\"", "\"" + huge + "\"")));
+    lines.put(
+        "content",
+        List.of(
+            "{\"id\":\"r" + nul + "\",\"contentBase64\":\"eA==\"}",
+            "{\"id\":\"" + huge + "\",\"contentBase64\":\"eA==\"}"));
+    lines.forEach(
+        (kind, bad) -> {
+          for (String line : bad) {
+            add(
+                "unstorable",
+                "POST",
+                "/v1/import/" + kind,
+                integrator(),
+                "application/x-ndjson",
+                utf8(line + "\n"));
+          }
+        });
+    String[] calendarValues = {
+      "DTSTART:00000101T090000Z",
+      "DTSTART:00010101T090000Z",
+      "DTEND:99991231T235959Z",
+      "RRULE:FREQ=WEEKLY;UNTIL=00000101T000000Z",
+      "SUMMARY:Visit" + "\u0000"
+    };
+    for (String bad : calendarValues) {
+      String property = bad.substring(0, bad.indexOf(':'));
+      StringBuilder ics = new StringBuilder();
+      for (String line : VALID_CALENDAR.split("\r\n")) {
+        ics.append(line.startsWith(property) ? bad : line).append("\r\n");
+      }
+      add(
+          "unstorable",
+          "PUT",
+          "/v1/users/" + target.calendarUser() + "/calendar",
+          integrator(),
+          "text/calendar",
+          utf8(ics.toString()));
+    }
+
+    String base = "/v1/devices/" + target.deviceId();
+    List<String> events = new ArrayList<>();
+    for (String t : EXTREME_TIMES) {
+      events.add(VALID_EVENT.replace("2026-03-01T08:00:00Z", t));
+    }
+    events.add(VALID_EVENT.replace("2026-03-01T08:00:00Z", "-999999999-01-01T00:00:00+18:00"));
+    events.add(VALID_EVENT.replace("e-drill", "e" + nul));
+    events.add(VALID_EVENT.replace("\"recordId\":\"r1\"", "\"recordId\":\"r1" + nul + "\""));
+    events.add(VALID_EVENT.replace("\"pump\"", "\"pu" + nul + "mp\""));
+    for (String e : events) {
+      add(
+          "unstorable",
+          "POST",
+          base + "/telemetry",
+          device(),
+          "application/x-ndjson",
+          utf8(e + "\n"));
+    }
+    for (String enrolment :
+        List.of(
+            "{\"name\":\"lap" + nul + "top\",\"platform\":\"linux\"}",
+            "{\"name\":\"laptop\",\"platform\":\"li" + nul + "nux\"}",
+            "{\"name\":\"" + nul + "\",\"platform\":\"linux\"}")) {
+      add("unstorable", "POST", "/v1/devices", device(), "application/json", utf8(enrolment));
+    }
+    add(
+        "unstorable",
+        "POST",
+        base + "/records:fetch",
+        device(),
+        "application/json",
+        utf8("{\"ids\":[\"r1" + nul + "\"]}"));
+  }
+
+  // --- bombs: small bodies that would cost a lot ------------------------------------------
+
+  private void bombs() {
+    String calendars = "/v1/users/" + target.calendarUser() + "/calendar";
+    // 60,000 events that recur every second: 12 MB, and hours of a core at every manifest.
+    add(BOMB, "PUT", calendars, integrator(), "text/calendar", utf8(secondlyCalendar(60_000)));
+    // Few events, each recurring every second or minute: small, but a lot of expansion work.
+    add(BOMB, "PUT", calendars, integrator(), "text/calendar", utf8(secondlyCalendar(600)));
+    String scientist = DevTokens.of("ds-1", "data-scientist");
+    // 1.5 GB of zeros in 1.5 MB, spread over the entries a bundle must have.
+    Map<String, Long> zeros = new java.util.LinkedHashMap<>();
+    for (String name :
+        List.of(
+            "bundle.json",
+            "model.tribuo",
+            "feature-schema.json",
+            "provenance.json",
+            "training-summary.json")) {
+      zeros.put(name, 300L * 1024 * 1024);
+    }
+    add(BOMB, "POST", "/v1/models", scientist, "application/zip", zerosZip(zeros));
+    // One small body, twenty thousand entries.
+    Map<String, Long> many = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 20_000; i++) {
+      many.put("e" + i, 0L);
+    }
+    add(BOMB, "POST", "/v1/models", scientist, "application/zip", zerosZip(many));
+    // A well-formed bundle whose model names a class Tribuo's format never names: refused without
+    // the class (or any internal one) appearing in the answer.
+    add(
+        "bundle",
+        "POST",
+        "/v1/models",
+        scientist,
+        "application/zip",
+        bundleNaming("java.lang.ProcessBuilder"));
+    add(
+        "bundle",
+        "POST",
+        "/v1/models",
+        scientist,
+        "application/zip",
+        bundleNaming("dev.primer.service.model.ModelService"));
+  }
+
+  /** {@code events} events each recurring every second (or minute) from the drill's day on. */
+  static String secondlyCalendar(int events) {
+    StringBuilder ics =
+        new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Primer drill//EN\r\n");
+    for (int i = 0; i < events; i++) {
+      ics.append("BEGIN:VEVENT\r\nUID:bomb-")
+          .append(i)
+          .append("@drill\r\nDTSTAMP:20260301T080000Z\r\nDTSTART:20260301T000000Z\r\n")
+          .append("DTEND:20260301T000001Z\r\nRRULE:FREQ=")
+          .append(i % 2 == 0 ? "SECONDLY" : "MINUTELY")
+          .append("\r\nSUMMARY:Bomb ")
+          .append(i)
+          .append("\r\nEND:VEVENT\r\n");
+    }
+    return ics.append("END:VCALENDAR\r\n").toString();
+  }
+
+  /** A zip whose entries are runs of zero bytes of the given lengths (compressed to ~1/1000). */
+  private static byte[] zerosZip(Map<String, Long> entries) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] block = new byte[1 << 20];
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (var e : entries.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        for (long left = e.getValue(); left > 0; left -= block.length) {
+          zip.write(block, 0, (int) Math.min(block.length, left));
+        }
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * A bundle that passes every check up to the model, whose model.tribuo is a Tribuo ModelProto
+   * ({@code int32 version = 1; string class_name = 2}) naming {@code className}.
+   */
+  private static byte[] bundleNaming(String className) {
+    var schema = dev.primer.core.features.FeatureExtractor.SCHEMA;
+    StringBuilder features = new StringBuilder();
+    for (var f : schema.features()) {
+      if (features.length() > 0) {
+        features.append(',');
+      }
+      features
+          .append("{\"name\":\"")
+          .append(f.name())
+          .append("\",\"meaning\":\"")
+          .append(f.meaning().replace("\\", "\\\\").replace("\"", "\\\""))
+          .append("\"}");
+    }
+    String schemaJson =
+        "{\"version\":\""
+            + schema.version()
+            + "\",\"hash\":\""
+            + schema.hash()
+            + "\",\"features\":["
+            + features
+            + "]}";
+    String manifest =
+        "{\"format\":\"primer-bundle-1\",\"featureSchemaHash\":\""
+            + schema.hash()
+            + "\",\"featureSchemaVersion\":\""
+            + schema.version()
+            + "\"}";
+    byte[] name = utf8(className);
+    ByteArrayOutputStream proto = new ByteArrayOutputStream();
+    proto.write(0x08);
+    proto.write(0);
+    proto.write(0x12);
+    proto.write(name.length);
+    proto.writeBytes(name);
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    entries.put("bundle.json", utf8(manifest));
+    entries.put("model.tribuo", proto.toByteArray());
+    entries.put("feature-schema.json", utf8(schemaJson));
+    entries.put("provenance.json", utf8("{}"));
+    entries.put("training-summary.json", utf8("{}"));
+    return zip(entries);
+  }
+
+  // --- tokens that name nobody ------------------------------------------------------------
+
+  private void tokensWithoutSubject() {
+    String base = "/v1/devices/" + target.deviceId();
+    for (String nobody : DevTokens.withoutSubject("device")) {
+      add(
+          NO_SUBJECT,
+          "POST",
+          "/v1/devices",
+          nobody,
+          "application/json",
+          utf8("{\"name\":\"laptop\",\"platform\":\"linux\"}"));
+      add(NO_SUBJECT, "GET", base + "/manifest?budget=1000000", nobody, "", new byte[0]);
+      add(
+          NO_SUBJECT,
+          "POST",
+          base + "/records:fetch",
+          nobody,
+          "application/json",
+          utf8("{\"ids\":[\"" + target.recordId() + "\"]}"));
+      add(
+          NO_SUBJECT,
+          "POST",
+          base + "/telemetry",
+          nobody,
+          "application/x-ndjson",
+          utf8(VALID_EVENT + "\n"));
+      add(NO_SUBJECT, "GET", "/v1/blobs/" + "0".repeat(64), nobody, "", new byte[0]);
     }
   }
 

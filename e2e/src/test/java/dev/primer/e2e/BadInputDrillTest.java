@@ -61,10 +61,14 @@ class BadInputDrillTest {
     List<String> serverErrors = new ArrayList<>();
     List<String> notProblems = new ArrayList<>();
     List<String> acceptedAsValid = new ArrayList<>();
+    List<String> notRefusedAsPromised = new ArrayList<>();
     int malformedSeen = 0;
     for (BadRequest r : corpus) {
       Answer a = send(r);
       statuses.merge(r.category() + " " + a.status(), 1, Integer::sum);
+      if (!refusedAsPromised(r, a)) {
+        notRefusedAsPromised.add(a.status() + " " + r + " -> " + a.body());
+      }
       if (a.status() >= 500) {
         serverErrors.add(a.status() + " " + r + " -> " + a.body());
       } else if (a.status() >= 400) {
@@ -84,17 +88,137 @@ class BadInputDrillTest {
 
     System.out.printf(
         "bad-input drill: %,d requests, %,d refused or reported as malformed, %,d happened to be"
-            + " valid, %d server errors, %d answers that were not problem documents%n",
+            + " valid, %d server errors, %d answers that were not problem documents, %d bombs or"
+            + " tokens without sub not refused as promised%n",
         corpus.size(),
         malformedSeen,
         acceptedAsValid.size(),
         serverErrors.size(),
-        notProblems.size());
+        notProblems.size(),
+        notRefusedAsPromised.size());
     statuses.forEach((k, v) -> System.out.printf("  %-22s %,6d%n", k, v));
     assertThat(serverErrors).isEmpty();
     assertThat(notProblems).isEmpty();
+    assertThat(notRefusedAsPromised).isEmpty();
     assertThat(malformedSeen).isGreaterThanOrEqualTo(1000);
     assertThat(storedData()).isEqualTo(before);
+  }
+
+  @Test
+  void oneBadLineAmongFiveThousandCostsNoGoodLine() {
+    int badLine = 2_500;
+    StringBuilder body = new StringBuilder();
+    for (int i = 1; i <= 5_000; i++) {
+      String line = Drills.recordLine("r-bulk-" + i, "a1", "contact", "Bulk contact " + i, 50);
+      body.append(
+          i == badLine ? line.replace("2026-02-01T08:00:00Z", "0000-01-01T00:00:00Z") : line);
+    }
+    JsonNode answer = imported("records", body.toString());
+
+    assertThat(answer.path("inserted").asLong()).isEqualTo(4_999);
+    assertThat(answer.path("rejectedTotal").asLong()).isEqualTo(1);
+    assertThat(answer.path("rejected").get(0).path("line").asLong()).isEqualTo(badLine);
+    assertThat(answer.path("rejected").get(0).path("reason").asText()).contains("updatedAt");
+    assertThat(count("select count(*) from records where id like 'r-bulk-%'")).isEqualTo(4_999);
+  }
+
+  @Test
+  void everyImportKindAndTelemetryStoreTheirGoodLinesBesideUnstorableOnes() {
+    String nul = "\\u0000";
+    StringBuilder interactions = new StringBuilder();
+    int good = 0;
+    for (int i = 0; i < 300; i++) {
+      String at = Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * i).toString();
+      interactions.append(Drills.interactionLine("u2", "r4", at));
+      good++;
+      if (i % 40 == 0 && i / 40 < BadInputCorpus.EXTREME_TIMES.length) {
+        String extreme = BadInputCorpus.EXTREME_TIMES[i / 40];
+        interactions.append(Drills.interactionLine("u2", "r4", extreme));
+      }
+    }
+    JsonNode i = imported("interactions", interactions.toString());
+    assertThat(i.path("inserted").asLong()).isEqualTo(good);
+    assertThat(i.path("rejectedTotal").asLong()).isEqualTo(BadInputCorpus.EXTREME_TIMES.length);
+    assertThat(
+            count(
+                "select count(*) from interactions where user_id = 'u2' and record_id = 'r4'"
+                    + " and at >= '2026-01-01' and at < '2026-01-02'"))
+        .isEqualTo(good);
+
+    JsonNode users =
+        imported(
+            "users",
+            Drills.userLine("u-bulk-1", "Good One")
+                + Drills.userLine("u-bulk-2", "Bad" + nul)
+                + Drills.userLine("u-bulk-3", "Good Two")
+                + Drills.userLine("u-bulk-4", "x".repeat(300_000)));
+    assertThat(users.path("inserted").asLong()).isEqualTo(2);
+    assertThat(users.path("rejected").findValuesAsText("line")).containsExactly("2", "4");
+    assertThat(count("select count(*) from users where id like 'u-bulk-%'")).isEqualTo(2);
+
+    String account =
+        "{\"id\":\"ID\",\"name\":\"NAME\",\"domain\":\"bulk.example\",\"address\":\"1 Bulk"
+            + " St\",\"lat\":41.9,\"lon\":-87.6,\"ownerId\":\"u2\"}\n";
+    JsonNode accounts =
+        imported(
+            "accounts",
+            account.replace("ID", "a-bulk-1").replace("NAME", "Good")
+                + account.replace("ID", "a-bulk-2").replace("NAME", "B" + nul)
+                + account.replace("ID", "a-bulk-3").replace("\"lat\":41.9", "\"lat\":1e400"));
+    assertThat(accounts.path("inserted").asLong()).isEqualTo(1);
+    assertThat(count("select count(*) from accounts where id like 'a-bulk-%'")).isEqualTo(1);
+
+    JsonNode shares =
+        imported(
+            "shares",
+            "{\"accountId\":\"a-bulk-1\",\"userId\":\"u-bulk-1\"}\n"
+                + "{\"accountId\":\"a-bulk-1\",\"userId\":\"u"
+                + nul
+                + "\"}\n"
+                + "{\"accountId\":\"a-bulk-1\",\"userId\":\"u-bulk-3\"}\n");
+    assertThat(shares.path("inserted").asLong()).isEqualTo(2);
+    assertThat(count("select count(*) from account_shares where account_id = 'a-bulk-1'"))
+        .isEqualTo(2);
+
+    String event = "{\"eventId\":\"ID\",\"recordId\":\"r1\",\"at\":\"AT\",\"kind\":\"miss\"}\n";
+    StringBuilder events = new StringBuilder();
+    int goodEvents = 0;
+    for (int e = 0; e < BadInputCorpus.EXTREME_TIMES.length; e++) {
+      events.append(
+          event.replace("ID", "e-bulk-good-" + e).replace("AT", "2026-03-01T0" + e + ":00:00Z"));
+      goodEvents++;
+      events.append(
+          event.replace("ID", "e-bulk-bad-" + e).replace("AT", BadInputCorpus.EXTREME_TIMES[e]));
+    }
+    Answer t =
+        http.send(
+            "POST",
+            "/v1/devices/" + org.deviceId() + "/telemetry",
+            DevTokens.of(org.user(), "device"),
+            "application/x-ndjson",
+            events.toString());
+    assertThat(t.status()).as(t.body()).isEqualTo(200);
+    assertThat(Drills.json(t).path("accepted").asLong()).isEqualTo(goodEvents);
+    assertThat(count("select count(*) from telemetry_events where event_id like 'e-bulk-good-%'"))
+        .isEqualTo(goodEvents);
+    assertThat(count("select count(*) from telemetry_events where event_id like 'e-bulk-bad-%'"))
+        .isZero();
+  }
+
+  private static JsonNode imported(String kind, String body) {
+    Answer a =
+        http.send(
+            "POST",
+            "/v1/import/" + kind,
+            DevTokens.of("integration-bot", "integrator"),
+            "application/x-ndjson",
+            body);
+    assertThat(a.status()).as(kind + ": " + a.body()).isEqualTo(200);
+    return Drills.json(a);
+  }
+
+  private static long count(String sql) {
+    return Long.parseLong(Postgres.psql(DB, sql).trim());
   }
 
   @Test
@@ -182,6 +306,19 @@ class BadInputDrillTest {
     assertThat(log).doesNotContainIgnoringCase("Bearer ey");
   }
 
+  /**
+   * A bomb is a 413/422 problem that names the limit it broke; a token without {@code sub} is a 401
+   * problem. Other categories promise only what the main loop checks.
+   */
+  private static boolean refusedAsPromised(BadRequest r, Answer a) {
+    return switch (r.category()) {
+      case BadInputCorpus.BOMB ->
+          (a.status() == 413 || a.status() == 422) && a.isProblem() && a.body().contains("limit");
+      case BadInputCorpus.NO_SUBJECT -> a.status() == 401 && a.isProblem();
+      default -> true;
+    };
+  }
+
   private static Answer send(BadRequest r) {
     try {
       return http.send(r.method(), r.path(), r.token(), r.headers(), r.body());
@@ -244,6 +381,8 @@ class BadInputDrillTest {
                 + " from calendars where user_id <> '"
                 + org.calendarUser()
                 + "'",
+            "select md5(coalesce(string_agg(account_id || user_id, '|' order by account_id,"
+                + " user_id), '')) from account_shares",
             "select md5(coalesce(string_agg(id || active, '|' order by id), '')) from models")) {
       all.append(Postgres.psql(DB, q).trim()).append('\n');
     }

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.primer.service.token.TokenSigner;
 import dev.primer.service.token.Tokens;
+import java.io.IOException;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Tokens as bin/primer token mints them, and the forged and expired ones attackers bring. */
 final class DevTokens {
@@ -85,11 +88,37 @@ final class DevTokens {
     return g[0] + "." + o[1] + "." + g[2];
   }
 
+  /**
+   * Signed with the trusted key and otherwise well formed, but naming nobody: without {@code sub}
+   * and {@code upn}, without {@code sub} but with {@code upn} (the principal then has a name and
+   * still no subject), and with a blank {@code sub}.
+   */
+  static List<String> withoutSubject(String role) {
+    return List.of(
+        resigned(role, c -> c.without(List.of("sub", "upn"))),
+        resigned(role, c -> c.remove("sub")),
+        resigned(role, c -> c.put("sub", "").put("upn", "")),
+        resigned(role, c -> c.put("sub", " ")));
+  }
+
+  /** A token for {@code role} whose claims {@code change} edits before it is signed again. */
+  private static String resigned(String role, Consumer<ObjectNode> change) {
+    String[] parts = of("nobody", role).split("\\.");
+    try {
+      ObjectNode claims =
+          (ObjectNode) new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+      change.accept(claims);
+      return DEV.sign(claims);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot mint a token without sub", e);
+    }
+  }
+
   /** {@code alg: none}, no signature. */
   static String unsigned(String user, String role) {
     String[] parts = of(user, role).split("\\.");
     String header =
-        java.util.Base64.getUrlEncoder()
+        Base64.getUrlEncoder()
             .withoutPadding()
             .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
     return header + "." + parts[1] + ".";

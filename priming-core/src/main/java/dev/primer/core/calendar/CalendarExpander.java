@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.CancellationException;
 
 /**
  * Expands a parsed calendar over a window: RRULE (every frequency and BY part), RDATE, EXDATE,
@@ -48,8 +49,31 @@ public final class CalendarExpander {
     }
     EventExpander expander = new EventExpander(window, limits);
     Merger merger = new Merger();
+    long work = limits.maxStepsPerCalendar();
+    String firstSkipped = null;
+    long skipped = 0;
     for (CalendarEvent master : masters.values()) {
-      merger.add(expander.expand(master, overrides.getOrDefault(master.uid(), List.of())));
+      // A caller with a time budget (the nightly precompute) interrupts; each event is bounded.
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("calendar expansion interrupted");
+      }
+      if (work <= 0) {
+        firstSkipped = firstSkipped == null ? master.uid() : firstSkipped;
+        skipped++;
+        continue;
+      }
+      EventExpander.Result result =
+          expander.expand(
+              master,
+              overrides.getOrDefault(master.uid(), List.of()),
+              Math.min(limits.maxStepsPerEvent(), work));
+      // An event costs at least one step, so that thousands of one-off events count too.
+      work -= Math.max(1, result.steps());
+      merger.add(result);
+    }
+    if (skipped > 0) {
+      merger.truncated(
+          new Truncation(firstSkipped, Truncation.Reason.WORK_LIMIT, 0, skipped, false));
     }
     overrides.forEach(
         (uid, orphans) -> {
@@ -69,6 +93,10 @@ public final class CalendarExpander {
     private final PriorityQueue<Occurrence> latestFirst = new PriorityQueue<>(ORDER.reversed());
     private final Map<String, Long> dropped = new LinkedHashMap<>();
     private final List<Truncation> truncations = new ArrayList<>();
+
+    void truncated(Truncation truncation) {
+      truncations.add(truncation);
+    }
 
     void add(EventExpander.Result result) {
       result.truncation().ifPresent(truncations::add);

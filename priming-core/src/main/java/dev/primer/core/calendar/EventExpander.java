@@ -22,8 +22,11 @@ import java.util.Set;
  * side is a DATE (Exchange writes a DATE-TIME RECURRENCE-ID for all-day series).
  */
 final class EventExpander {
-  /** The occurrences of one UID, and what the per-event limits cut from them. */
-  record Result(List<Occurrence> occurrences, Optional<Truncation> truncation) {}
+  /**
+   * The occurrences of one UID, what the per-event limits cut from them, and the recurrence steps
+   * it took.
+   */
+  record Result(List<Occurrence> occurrences, Optional<Truncation> truncation, long steps) {}
 
   private static final Duration EDGE_SLACK = Duration.ofHours(3);
 
@@ -37,8 +40,8 @@ final class EventExpander {
     this.zone = window.zone();
   }
 
-  /** A master with its overrides. */
-  Result expand(CalendarEvent master, List<CalendarEvent> overrides) {
+  /** A master with its overrides, walking at most {@code maxSteps} recurrence periods. */
+  Result expand(CalendarEvent master, List<CalendarEvent> overrides, long maxSteps) {
     Collector out = new Collector(master.uid());
     Matcher replaced = new Matcher(master.start());
     for (CalendarEvent override : overrides) {
@@ -50,9 +53,10 @@ final class EventExpander {
 
     boolean recurring = master.isRecurring();
     boolean stepLimitHit = false;
+    long steps = 0;
     List<RecurrenceDate> extraStarts = new ArrayList<>(master.recurrenceDates());
     if (master.rule().isPresent()) {
-      RecurrenceIterator instances = instances(master, master.rule().get());
+      RecurrenceIterator instances = instances(master, master.rule().get(), maxSteps);
       boolean reachedWindowEnd = false;
       while (instances.hasNext()) {
         if (out.countedEnough()) {
@@ -67,6 +71,7 @@ final class EventExpander {
       }
       // Running out of steps in the slack after the window loses nothing.
       stepLimitHit = instances.stepLimitHit() && !reachedWindowEnd;
+      steps = instances.steps();
     } else {
       extraStarts.add(0, RecurrenceDate.at(master.start()));
     }
@@ -78,14 +83,14 @@ final class EventExpander {
         out.add(master, at, endOf(master, rdate), id);
       }
     }
-    return out.result(stepLimitHit);
+    return out.result(stepLimitHit, steps);
   }
 
   /** An override whose master is not in the calendar: a one-off at its own time. */
   Result expandOrphan(CalendarEvent override) {
     Collector out = new Collector(override.uid());
     addOverride(out, override, Optional.empty());
-    return out.result(false);
+    return out.result(false, 0);
   }
 
   private void addOverride(Collector out, CalendarEvent override, Optional<CalendarEvent> master) {
@@ -142,7 +147,7 @@ final class EventExpander {
     return start.toInstant(zone);
   }
 
-  private RecurrenceIterator instances(CalendarEvent master, RecurrenceRule rule) {
+  private RecurrenceIterator instances(CalendarEvent master, RecurrenceRule rule, long maxSteps) {
     EventTime start = master.start();
     Duration length = Duration.between(start.toInstant(zone), endOf(master, start));
     // Instances that start before the window but last into it count; DST gaps and overlaps can
@@ -150,13 +155,7 @@ final class EventExpander {
     LocalDateTime from = local(start, window.from()).minus(length).minus(EDGE_SLACK);
     LocalDateTime horizon = local(start, window.to()).plus(EDGE_SLACK);
     return new RecurrenceIterator(
-        rule,
-        start.local(),
-        start.date(),
-        until(rule, start),
-        from,
-        horizon,
-        limits.maxStepsPerEvent());
+        rule, start.local(), start.date(), until(rule, start), from, horizon, maxSteps);
   }
 
   /**
@@ -249,7 +248,7 @@ final class EventExpander {
       return omitted >= 10L * limits.maxOccurrencesPerEvent();
     }
 
-    Result result(boolean stepLimitHit) {
+    Result result(boolean stepLimitHit, long steps) {
       kept.sort(Comparator.comparing(Occurrence::start));
       Optional<Truncation> truncation = Optional.empty();
       if (omitted > 0) {
@@ -261,7 +260,7 @@ final class EventExpander {
         truncation =
             Optional.of(new Truncation(uid, Truncation.Reason.STEP_LIMIT, kept.size(), 0, true));
       }
-      return new Result(kept, truncation);
+      return new Result(kept, truncation, steps);
     }
   }
 }

@@ -19,7 +19,12 @@ public record Truncation(
     /** {@link ExpansionLimits#maxOccurrencesPerCalendar()}: the latest occurrences went. */
     CALENDAR_LIMIT,
     /** {@link ExpansionLimits#maxStepsPerEvent()}: the rule was given up before the window end. */
-    STEP_LIMIT
+    STEP_LIMIT,
+    /**
+     * {@link ExpansionLimits#maxStepsPerCalendar()}: the calendar's work was used up; {@code uid}
+     * is the first event not expanded and {@code omitted} counts the events not expanded.
+     */
+    WORK_LIMIT
   }
 
   public Truncation {
@@ -34,7 +39,17 @@ public record Truncation(
           case EVENT_LIMIT -> "per-event occurrence limit";
           case CALENDAR_LIMIT -> "per-calendar occurrence limit";
           case STEP_LIMIT -> "recurrence step limit";
+          case WORK_LIMIT -> "per-calendar work limit";
         };
+    if (reason == Reason.WORK_LIMIT) {
+      return "truncated from "
+          + uid
+          + " on ("
+          + what
+          + "): "
+          + omitted
+          + " events were not expanded";
+    }
     String left =
         reason == Reason.STEP_LIMIT && omitted == 0
             ? "later occurrences in the window were not computed"

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -97,7 +98,16 @@ public final class ModelBundles {
 
   /** Reads a bundle from memory and checks it was made for {@code expected}. */
   public static ModelBundle read(byte[] bytes, FeatureSchema expected) {
-    Map<String, byte[]> entries = unzip(bytes);
+    return read(bytes, expected, BundleLimits.DEFAULTS);
+  }
+
+  /**
+   * Reads a bundle from memory within {@code limits} and checks it was made for {@code expected}. A
+   * bundle over a limit is a {@link BundleLimitException}; any other fault a {@link
+   * BundleException} whose message names no Java class.
+   */
+  public static ModelBundle read(byte[] bytes, FeatureSchema expected, BundleLimits limits) {
+    Map<String, byte[]> entries = unzip(bytes, limits);
     for (String required : List.of(MANIFEST, MODEL, SCHEMA, PROVENANCE, SUMMARY)) {
       if (!entries.containsKey(required)) {
         throw new BundleException("not a Primer model bundle: it has no " + required);
@@ -136,17 +146,23 @@ public final class ModelBundles {
   }
 
   private static Model<Label> model(byte[] bytes) {
+    // Tribuo loads every class its protobuf names: only its own (and OLCUT's) may be named.
+    if (ModelClassNames.firstForbidden(bytes).isPresent()) {
+      throw new BundleException(
+          "bundle's model names a class outside Tribuo's model format; it is not loaded");
+    }
     Model<?> raw;
     try (InputStream in = new ByteArrayInputStream(bytes)) {
       raw = Model.deserializeFromStream(in);
-    } catch (IOException | RuntimeException e) {
-      throw new BundleException("bundle holds no readable Tribuo model: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException | LinkageError e) {
+      // Tribuo's messages name classes; the cause keeps them for the log, not for the caller.
+      throw new BundleException("bundle holds no readable Tribuo model", e);
     }
     Model<Label> model;
     try {
       model = raw.castModel(Label.class);
     } catch (ClassCastException e) {
-      throw new BundleException("bundle's model does not predict labels: " + e.getMessage(), e);
+      throw new BundleException("bundle's model does not predict labels", e);
     }
     if (model.getOutputIDInfo().getID(new Label(TribuoScorer.HIT)) < 0) {
       throw new BundleException("bundle's model has no '" + TribuoScorer.HIT + "' label");
@@ -154,11 +170,40 @@ public final class ModelBundles {
     return model;
   }
 
-  private static Map<String, byte[]> unzip(byte[] bytes) {
+  /**
+   * The bundle's entries, read within {@code limits}: bytes are counted as they inflate (the sizes
+   * a zip's headers claim are not trusted), entries as they come, and only the five a bundle has
+   * are kept in memory.
+   */
+  private static Map<String, byte[]> unzip(byte[] bytes, BundleLimits limits) {
     Map<String, byte[]> entries = new HashMap<>();
+    Set<String> known = Set.of(MANIFEST, MODEL, SCHEMA, PROVENANCE, SUMMARY);
+    long inflated = 0;
+    int count = 0;
+    byte[] buffer = new byte[1 << 16];
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-        entries.put(e.getName(), zip.readNBytes((int) Math.min(MAX_BYTES, Integer.MAX_VALUE - 8)));
+        count++;
+        if (count > limits.maxEntries()) {
+          throw new BundleLimitException(
+              "bundle has more than " + limits.maxEntries() + " entries, the limit");
+        }
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+          inflated += n;
+          if (inflated > limits.maxUncompressedBytes()) {
+            throw new BundleLimitException(
+                "bundle inflates to more than "
+                    + limits.maxUncompressedBytes()
+                    + " bytes, the limit for its uncompressed size");
+          }
+          if (known.contains(e.getName())) {
+            content.write(buffer, 0, n);
+          }
+        }
+        if (known.contains(e.getName())) {
+          entries.put(e.getName(), content.toByteArray());
+        }
       }
     } catch (ZipException e) {
       throw new BundleException(

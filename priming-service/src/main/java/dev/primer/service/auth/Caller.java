@@ -1,7 +1,7 @@
 package dev.primer.service.auth;
 
 import dev.primer.service.problem.ProblemException;
-import io.quarkus.security.AuthenticationFailedException;
+import dev.primer.service.storable.StorableText;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.security.Principal;
@@ -10,7 +10,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling: the user of a bearer token (an identity provider's JWT, whose {@code sub} names
- * the user) or of a device token (bound to one device). Endpoints ask this, never the token.
+ * the user) or of a device token (bound to one device). Every route that acts for "the caller's
+ * user" asks here, so that a token naming nobody is a 401, never a null that reaches SQL.
  */
 @RequestScoped
 public class Caller {
@@ -23,12 +24,16 @@ public class Caller {
     this.identity = identity;
   }
 
-  /** The calling user's id. */
+  /** The caller's user id; a token without a usable {@code sub} is a 401 problem. */
   public String userId() {
     Principal principal = identity.getPrincipal();
     String id = principal instanceof JsonWebToken jwt ? jwt.getSubject() : principal.getName();
-    if (id == null || id.isBlank()) {
-      throw new AuthenticationFailedException("the token names no user (sub)");
+    if (id == null || id.isBlank() || StorableText.problem(id, StorableText.MAX_ID).isPresent()) {
+      throw new ProblemException(
+          401,
+          "no-subject",
+          "Unauthorized",
+          "the token names no user: its sub claim is missing, blank or not a user id");
     }
     return id;
   }

@@ -72,6 +72,21 @@ public interface PrimerConfig {
     /** Largest model bundle (primer.limits.model); priming-core refuses more than 512M anyway. */
     @WithDefault("512M")
     MemorySize model();
+
+    /**
+     * Bytes a model bundle may inflate to, over all its entries, counted while it is read
+     * (primer.limits.model-uncompressed): a zip bomb stops here.
+     */
+    @WithDefault("256M")
+    MemorySize modelUncompressed();
+
+    /** Entries a model bundle may hold; a bundle has five (primer.limits.model-entries). */
+    @WithDefault("16")
+    int modelEntries();
+
+    /** Events (VEVENTs) one calendar may hold (primer.limits.calendar-events). */
+    @WithDefault("5000")
+    int calendarEvents();
   }
 
   /** Settings of the clock. */

@@ -3,6 +3,7 @@ package dev.primer.service.device;
 import dev.primer.service.config.PrimerConfig;
 import dev.primer.service.problem.ProblemError;
 import dev.primer.service.problem.ProblemException;
+import dev.primer.service.storable.StorableText;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Enrols devices and answers whether a caller may use one. */
 @ApplicationScoped
 public class DeviceService {
-  private static final int MAX_NAME = 200;
+  private static final int MAX_NAME = StorableText.MAX_ID;
 
   @Inject Clock clock;
   @Inject DeviceTokens tokens;
@@ -82,6 +83,9 @@ public class DeviceService {
       errors.add(
           ProblemError.field(
               field, "must be at most " + MAX_NAME + " characters, was " + value.length()));
+    } else {
+      StorableText.problem(value, MAX_NAME)
+          .ifPresent(p -> errors.add(ProblemError.field(field, p)));
     }
   }
 

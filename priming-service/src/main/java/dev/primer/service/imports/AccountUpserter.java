@@ -1,6 +1,8 @@
 package dev.primer.service.imports;
 
 import dev.primer.core.dataset.Account;
+import dev.primer.service.storable.FieldChecks;
+import dev.primer.service.storable.StorableText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,6 +30,16 @@ final class AccountUpserter implements Upserter<Account> {
   @Override
   public Class<Account> type() {
     return Account.class;
+  }
+
+  @Override
+  public void check(Account a, FieldChecks checks) {
+    checks
+        .text("id", a.id(), StorableText.MAX_ID)
+        .text("name", a.name(), StorableText.MAX_NAME)
+        .text("domain", a.domain(), StorableText.MAX_NAME)
+        .text("address", a.address(), StorableText.MAX_TEXT)
+        .text("ownerId", a.ownerId(), StorableText.MAX_ID);
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.primer.service.content.ContentService;
 import dev.primer.service.problem.JsonErrors;
+import dev.primer.service.storable.StorableText;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.io.BufferedReader;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /v1/import/content}: small record content in bulk, one {@code {"id",
@@ -71,6 +73,11 @@ final class ContentImporter {
       }
       if (c == null || c.id() == null || c.id().isBlank() || c.contentBase64() == null) {
         tally.reject(number, "a line needs id and contentBase64");
+        continue;
+      }
+      Optional<String> badId = StorableText.problem(c.id(), StorableText.MAX_ID);
+      if (badId.isPresent()) {
+        tally.reject(number, "id " + badId.get());
         continue;
       }
       int size;

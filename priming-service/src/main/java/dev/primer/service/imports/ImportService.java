@@ -7,6 +7,7 @@ import dev.primer.service.content.ContentChanges;
 import dev.primer.service.data.OrgDataChanges;
 import dev.primer.service.problem.JsonErrors;
 import dev.primer.service.problem.ProblemException;
+import dev.primer.service.storable.FieldChecks;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.postgresql.util.PSQLException;
 
 /**
  * Reads NDJSON lines in the data set format and upserts them in batches of {@value #BATCH}, each
@@ -27,6 +31,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ImportService {
+  private static final Logger LOG = Logger.getLogger(ImportService.class);
+
   /** Lines per transaction. */
   static final int BATCH = 2_000;
 
@@ -79,21 +85,19 @@ public class ImportService {
     return tally.result();
   }
 
+  /** A parsed line waiting for its batch, with its number for the answer. */
+  private record Numbered<T>(long line, T value) {}
+
   private <T> ImportResult run(Upserter<T> upserter, InputStream body) {
     ObjectReader reader = DataSetJson.mapper().readerFor(upserter.type());
     Tally tally = new Tally();
-    List<T> batch = new ArrayList<>(BATCH);
+    List<Numbered<T>> batch = new ArrayList<>(BATCH);
     try (BufferedReader lines =
         new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
       long number = 0;
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         number++;
         if (line.isBlank()) {
-          continue;
-        }
-        if (line.indexOf('\0') >= 0 || line.contains("\\u0000")) {
-          // PostgreSQL text cannot hold U+0000; refusing the line keeps the batch storable.
-          tally.reject(number, "contains U+0000, which no text field may hold");
           continue;
         }
         T value;
@@ -107,9 +111,18 @@ public class ImportService {
           tally.reject(number, "not a JSON object");
           continue;
         }
-        batch.add(value);
+        // Every value is checked against what PostgreSQL can store before the batch is written:
+        // one unstorable value would otherwise fail the whole batch's statement.
+        FieldChecks checks = new FieldChecks();
+        upserter.check(value, checks);
+        Optional<String> problem = checks.first();
+        if (problem.isPresent()) {
+          tally.reject(number, problem.get());
+          continue;
+        }
+        batch.add(new Numbered<>(number, value));
         if (batch.size() == BATCH) {
-          tally.add(store(upserter, batch));
+          store(upserter, batch, tally);
           batch.clear();
         }
       }
@@ -117,7 +130,7 @@ public class ImportService {
       throw unreadable(tally, e);
     }
     if (!batch.isEmpty()) {
-      tally.add(store(upserter, batch));
+      store(upserter, batch, tally);
     }
     return tally.result();
   }
@@ -131,16 +144,57 @@ public class ImportService {
         "the body cannot be read after " + tally.lines() + " stored lines: " + e.getMessage());
   }
 
-  private <T> Counts store(Upserter<T> upserter, List<T> batch) {
+  /**
+   * Stores a batch in one transaction. Should the database still refuse it (a value the checks do
+   * not foresee), the batch is stored again line by line, each in its own transaction, so that only
+   * the lines the database refuses are rejected and every other line is kept.
+   */
+  private <T> void store(Upserter<T> upserter, List<Numbered<T>> batch, Tally tally) {
+    try {
+      tally.add(write(upserter, batch.stream().map(Numbered::value).toList()));
+    } catch (Unstorable e) {
+      LOG.warnf(
+          "a batch of %d lines was refused (%s); storing it line by line", batch.size(), e.reason);
+      for (Numbered<T> one : batch) {
+        try {
+          tally.add(write(upserter, List.of(one.value())));
+        } catch (Unstorable refused) {
+          tally.reject(one.line(), "cannot be stored: " + refused.reason);
+        }
+      }
+    }
+  }
+
+  private <T> Counts write(Upserter<T> upserter, List<T> values) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {
               try (Connection c = db.getConnection()) {
-                return upserter.upsert(c, batch);
+                return upserter.upsert(c, values);
               } catch (SQLException e) {
-                throw new IllegalStateException("cannot store a batch of " + batch.size(), e);
+                throw new Unstorable(e);
               }
             });
+  }
+
+  /** The database refused a statement; {@code reason} is its own words, without the values. */
+  private static final class Unstorable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String reason;
+
+    Unstorable(SQLException e) {
+      super(e);
+      this.reason = reason(e);
+    }
+
+    private static String reason(SQLException e) {
+      String message =
+          e instanceof PSQLException p && p.getServerErrorMessage() != null
+              ? p.getServerErrorMessage().getMessage()
+              : "the database refused it";
+      String first = String.valueOf(message).lines().findFirst().orElse("");
+      return first.length() > 200 ? first.substring(0, 200) + "…" : first;
+    }
   }
 
   /** Adds up the batches. */

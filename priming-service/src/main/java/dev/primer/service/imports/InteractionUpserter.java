@@ -1,6 +1,8 @@
 package dev.primer.service.imports;
 
 import dev.primer.core.dataset.Interaction;
+import dev.primer.service.storable.FieldChecks;
+import dev.primer.service.storable.StorableText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +23,14 @@ final class InteractionUpserter implements Upserter<Interaction> {
   @Override
   public Class<Interaction> type() {
     return Interaction.class;
+  }
+
+  @Override
+  public void check(Interaction i, FieldChecks checks) {
+    checks
+        .text("userId", i.userId(), StorableText.MAX_ID)
+        .text("recordId", i.recordId(), StorableText.MAX_ID)
+        .instant("at", i.at());
   }
 
   @Override

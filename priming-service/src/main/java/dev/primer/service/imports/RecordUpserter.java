@@ -3,6 +3,8 @@ package dev.primer.service.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.core.dataset.CrmRecord;
+import dev.primer.service.storable.FieldChecks;
+import dev.primer.service.storable.StorableText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,6 +39,21 @@ final class RecordUpserter implements Upserter<CrmRecord> {
   @Override
   public Class<CrmRecord> type() {
     return CrmRecord.class;
+  }
+
+  /** Related ids one record may list. */
+  static final int MAX_RELATED = 1_000;
+
+  @Override
+  public void check(CrmRecord r, FieldChecks checks) {
+    checks
+        .text("id", r.id(), StorableText.MAX_ID)
+        .text("accountId", r.accountId(), StorableText.MAX_ID)
+        .text("title", r.title(), StorableText.MAX_TEXT)
+        .size("sizeBytes", r.sizeBytes())
+        .version("version", r.version())
+        .instant("updatedAt", r.updatedAt())
+        .texts("relatedIds", r.relatedIds(), StorableText.MAX_ID, MAX_RELATED);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.primer.service.imports;
 
 import dev.primer.core.dataset.AccountShare;
+import dev.primer.service.storable.FieldChecks;
+import dev.primer.service.storable.StorableText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +22,13 @@ final class ShareUpserter implements Upserter<AccountShare> {
   @Override
   public Class<AccountShare> type() {
     return AccountShare.class;
+  }
+
+  @Override
+  public void check(AccountShare s, FieldChecks checks) {
+    checks
+        .text("accountId", s.accountId(), StorableText.MAX_ID)
+        .text("userId", s.userId(), StorableText.MAX_ID);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.primer.service.imports;
 
 import dev.primer.core.dataset.User;
+import dev.primer.service.storable.FieldChecks;
+import dev.primer.service.storable.StorableText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,6 +40,19 @@ final class UserUpserter implements Upserter<User> {
   @Override
   public Class<User> type() {
     return User.class;
+  }
+
+  /** Territories one user may hold. */
+  static final int MAX_TERRITORIES = 1_000;
+
+  @Override
+  public void check(User u, FieldChecks checks) {
+    checks
+        .text("id", u.id(), StorableText.MAX_ID)
+        .text("name", u.name(), StorableText.MAX_NAME)
+        .text("email", u.email(), StorableText.MAX_NAME)
+        .text("teamId", u.teamId(), StorableText.MAX_ID)
+        .texts("territoryIds", u.territoryIds(), StorableText.MAX_ID, MAX_TERRITORIES);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.primer.service.model;
 import dev.primer.core.features.FeatureExtractor;
 import dev.primer.core.scoring.BundleException;
 import dev.primer.core.scoring.ModelBundles;
+import dev.primer.service.config.PrimerConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +27,10 @@ public class ModelRegistry {
   private final AtomicReference<Optional<ActiveModel>> active =
       new AtomicReference<>(Optional.empty());
   private final AgroalDataSource db;
+  private final PrimerConfig config;
 
-  ModelRegistry(AgroalDataSource db) {
+  ModelRegistry(AgroalDataSource db, PrimerConfig config) {
+    this.config = config;
     this.db = db;
   }
 
@@ -61,7 +64,11 @@ public class ModelRegistry {
       }
       String id = rs.getString(1);
       try {
-        swap(new ActiveModel(id, ModelBundles.read(rs.getBytes(2), FeatureExtractor.SCHEMA)));
+        swap(
+            new ActiveModel(
+                id,
+                ModelBundles.read(
+                    rs.getBytes(2), FeatureExtractor.SCHEMA, ModelService.limits(config))));
         LOG.infof("active model %s loaded", id);
       } catch (BundleException e) {
         // E.g. the feature schema changed in this release: serve with the fallback, say why.

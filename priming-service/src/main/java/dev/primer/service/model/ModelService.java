@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.core.features.FeatureExtractor;
 import dev.primer.core.scoring.BundleException;
+import dev.primer.core.scoring.BundleLimitException;
+import dev.primer.core.scoring.BundleLimits;
 import dev.primer.core.scoring.ModelBundle;
 import dev.primer.core.scoring.ModelBundles;
+import dev.primer.service.config.PrimerConfig;
 import dev.primer.service.problem.ProblemError;
 import dev.primer.service.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
@@ -37,10 +40,20 @@ public class ModelService {
   private final ObjectMapper json;
   private final ModelRegistry registry;
 
-  ModelService(AgroalDataSource db, ObjectMapper json, ModelRegistry registry) {
+  private final PrimerConfig config;
+
+  ModelService(
+      AgroalDataSource db, ObjectMapper json, ModelRegistry registry, PrimerConfig config) {
     this.db = db;
     this.json = json;
     this.registry = registry;
+    this.config = config;
+  }
+
+  /** What reading one bundle may cost (primer.limits.model-uncompressed, -entries). */
+  static BundleLimits limits(PrimerConfig config) {
+    return new BundleLimits(
+        config.limits().modelUncompressed().asLongValue(), config.limits().modelEntries());
   }
 
   /** Every model, newest first. */
@@ -180,9 +193,19 @@ public class ModelService {
         409, "no-previous-model", "No previous model", "cannot roll back: " + why);
   }
 
-  private static ModelBundle load(byte[] bundle) {
+  private ModelBundle load(byte[] bundle) {
     try {
-      return ModelBundles.read(bundle, FeatureExtractor.SCHEMA);
+      return ModelBundles.read(bundle, FeatureExtractor.SCHEMA, limits(config));
+    } catch (BundleLimitException e) {
+      String detail =
+          e.getMessage()
+              + " (settings primer.limits.model-uncompressed and primer.limits.model-entries)";
+      throw new ProblemException(
+          422,
+          "model-over-limit",
+          "Model bundle over a limit",
+          detail,
+          List.of(ProblemError.field("bundle", detail)));
     } catch (BundleException e) {
       throw new ProblemException(
           422,

@@ -26,6 +26,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +52,8 @@ public class PrecomputeService {
   private final AtomicInteger done = new AtomicInteger();
   private final ExecutorService driver =
       Executors.newSingleThreadExecutor(DaemonThreads.named("precompute"));
+  private final ScheduledExecutorService alarms =
+      Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("precompute-budget"));
 
   @PostConstruct
   void init() {
@@ -77,6 +80,7 @@ public class PrecomputeService {
 
   void onStop(@Observes ShutdownEvent event) {
     driver.shutdownNow();
+    alarms.shutdownNow();
   }
 
   @Scheduled(
@@ -147,6 +151,7 @@ public class PrecomputeService {
     OptionalInt threads = config.threads();
     int n = threads.isPresent() ? threads.getAsInt() : Runtime.getRuntime().availableProcessors();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, n));
+    TimeBudget budget = new TimeBudget(alarms, config.userTimeBudget());
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (String userId : pending) {
@@ -156,11 +161,21 @@ public class PrecomputeService {
                   long u0 = System.nanoTime();
                   Optional<String> error = Optional.empty();
                   try {
-                    one(
-                        s,
-                        userId,
-                        budgets.getOrDefault(userId, List.of(config.defaultBudget())),
-                        choice);
+                    budget.run(
+                        () ->
+                            one(
+                                s,
+                                userId,
+                                budgets.getOrDefault(userId, List.of(config.defaultBudget())),
+                                choice));
+                  } catch (TimeBudget.Exceeded e) {
+                    // One user's calendar (or anything else of theirs) must not stall the rest.
+                    LOG.warnf(
+                        "precompute of user %s %s (primer.precompute.user-time-budget)",
+                        userId, e.getMessage());
+                    error =
+                        Optional.of(
+                            e.getMessage() + " (setting primer.precompute.user-time-budget)");
                   } catch (RuntimeException e) {
                     LOG.errorf(e, "precompute of user %s failed", userId);
                     error = Optional.of(String.valueOf(e.getMessage()));

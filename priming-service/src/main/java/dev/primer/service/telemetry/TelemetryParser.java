@@ -2,6 +2,8 @@ package dev.primer.service.telemetry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.service.storable.StorableInstant;
+import dev.primer.service.storable.StorableText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +17,8 @@ import java.util.Optional;
 
 /** Reads a telemetry NDJSON body: good events, and the bad lines with their numbers and reasons. */
 public final class TelemetryParser {
-  private static final int MAX_ID = 200;
-  private static final int MAX_QUERY = 2000;
+  private static final int MAX_ID = StorableText.MAX_ID;
+  private static final int MAX_QUERY = StorableText.MAX_TEXT;
 
   private final ObjectMapper json;
 
@@ -69,6 +71,10 @@ public final class TelemetryParser {
       throw new IllegalArgumentException(
           "at must be an ISO-8601 time with offset, was '" + node.get("at").asText() + "'");
     }
+    Optional<String> badTime = StorableInstant.problem(at);
+    if (badTime.isPresent()) {
+      throw new IllegalArgumentException("at " + badTime.get());
+    }
     String kind = text(node, "kind", 16);
     if (!kind.equals("hit") && !kind.equals("miss")) {
       throw new IllegalArgumentException("kind must be hit or miss, was '" + kind + "'");
@@ -80,6 +86,11 @@ public final class TelemetryParser {
         throw new IllegalArgumentException(
             "query must be a string of at most " + MAX_QUERY + " characters");
       }
+      StorableText.problem(q.asText(), MAX_QUERY)
+          .ifPresent(
+              p -> {
+                throw new IllegalArgumentException("query " + p);
+              });
       query = Optional.of(q.asText());
     }
     return new TelemetryEvent(eventId, recordId, at, kind, query, n);
@@ -93,6 +104,11 @@ public final class TelemetryParser {
     if (v.asText().length() > max) {
       throw new IllegalArgumentException(field + " must be at most " + max + " characters");
     }
+    StorableText.problem(v.asText(), max)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(field + " " + p);
+            });
     return v.asText();
   }
 }

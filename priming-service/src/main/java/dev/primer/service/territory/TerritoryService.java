@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.primer.service.data.OrgDataChanges;
 import dev.primer.service.problem.ProblemError;
 import dev.primer.service.problem.ProblemException;
-import dev.primer.service.problem.StorableText;
+import dev.primer.service.storable.StorableText;
 import dev.primer.territory.GeoPoint;
 import dev.primer.territory.NamedPoint;
 import dev.primer.territory.Territory;
