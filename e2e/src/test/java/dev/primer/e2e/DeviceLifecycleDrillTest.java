@@ -172,6 +172,25 @@ class DeviceLifecycleDrillTest {
     assertThat(first.status()).as(first.body()).isEqualTo(200);
   }
 
+  @Test
+  void aDeviceAskingForEverNewBudgetsStoresOnlyAFewSelections() {
+    JsonNode enrolled = enrol("u2");
+    String device = enrolled.path("deviceId").asText();
+    String token = enrolled.path("token").asText();
+    for (int i = 0; i < 20; i++) {
+      ok(
+          http.get("/v1/devices/" + device + "/manifest?budget=" + (5_000_000 + i * 1_000), token),
+          "manifest");
+    }
+    ServiceProcess.sleep(Duration.ofSeconds(1));
+
+    String stored =
+        Postgres.psql(service.database(), "SELECT count(*) FROM selections WHERE user_id = 'u2'")
+            .strip();
+
+    assertThat(Integer.parseInt(stored)).isLessThanOrEqualTo(5);
+  }
+
   private static JsonNode enrol(String user) {
     return json(ok(enrolAnswer(user), "enrol " + user));
   }

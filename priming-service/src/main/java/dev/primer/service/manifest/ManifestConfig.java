@@ -25,6 +25,13 @@ public interface ManifestConfig {
   @WithDefault("68719476736")
   long maxBudget();
 
+  /**
+   * Budgets per user and day whose selections asked on demand are stored; more are computed when
+   * asked (the nightly precompute stores its devices' budgets regardless).
+   */
+  @WithDefault("4")
+  int storedBudgetsPerUser();
+
   /** Generations kept per device for deltas; asking since an older one gets the full manifest. */
   @WithDefault("20")
   int keptGenerations();

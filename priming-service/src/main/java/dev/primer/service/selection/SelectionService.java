@@ -200,6 +200,13 @@ public class SelectionService {
 
   private void saveQuietly(UserSelection computed) {
     try {
+      // A device asking for ever new budgets must not fill the table: beyond a few budgets per
+      // user and day, selections are computed when asked and kept in memory only.
+      if (store.otherBudgetsStored(computed.userId(), computed.day(), computed.budget())
+          >= config.storedBudgetsPerUser()) {
+        store.saveEntryList(computed);
+        return;
+      }
       store.save(List.of(computed));
     } catch (RuntimeException e) {
       LOG.warnf(

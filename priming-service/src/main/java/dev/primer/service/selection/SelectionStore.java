@@ -135,6 +135,33 @@ public class SelectionStore {
    * Deletes the selections of days before {@code day} (no device asks for a past day again), then
    * the entry lists nothing refers to any more; returns how many selections.
    */
+  /** Stores only the selection's entry list (device generations refer to it), not its row. */
+  public void saveEntryList(UserSelection u) {
+    try (Connection c = dataSource.getConnection()) {
+      lists.store(c, u.contentHash(), u::storedForm);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot store an entry list", e);
+    }
+  }
+
+  /** How many budgets other than {@code budget} have a stored selection of the user's day. */
+  public int otherBudgetsStored(String userId, LocalDate day, long budget) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT count(*) FROM selections WHERE user_id = ? AND day = ? AND budget <> ?")) {
+      s.setString(1, userId);
+      s.setDate(2, Date.valueOf(day));
+      s.setLong(3, budget);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count stored selections", e);
+    }
+  }
+
   public int pruneBefore(LocalDate day) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement("DELETE FROM selections WHERE day < ?")) {
