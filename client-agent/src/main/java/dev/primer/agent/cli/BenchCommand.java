@@ -121,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
       long before = wire.bytes();
       SyncResult first;
       List<ManifestEntry> manifest;
-      try (Agent agent = Agent.open(full)) {
+      try (Agent agent = Agent.open(full, spec.commandLine().getErr())) {
         dev.primer.agent.sync.Syncer syncer = agent.syncer(Clock.systemUTC()).lookahead(lookahead);
         first = syncer.sync(new CancelSignal(), SyncListener.none());
         manifest = agent.store.manifest();
@@ -165,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
 
       // 3. A delta sync when nothing changed.
       before = wire.bytes();
-      try (Agent agent = Agent.open(full)) {
+      try (Agent agent = Agent.open(full, spec.commandLine().getErr())) {
         SyncResult again =
             agent.syncer(Clock.systemUTC()).sync(new CancelSignal(), SyncListener.none());
         out.printf(
@@ -191,7 +191,7 @@ final class BenchCommand implements Callable<Integer> {
       long resumeStart = wire.bytes();
       long stored;
       SyncResult resumed;
-      try (Agent agent = Agent.open(killed)) {
+      try (Agent agent = Agent.open(killed, spec.commandLine().getErr())) {
         stored = agent.store.stagedBytesPresent();
         resumed =
             agent
@@ -410,7 +410,9 @@ final class BenchCommand implements Callable<Integer> {
             "",
             false,
             0,
-            batchSize));
+            batchSize,
+            false,
+            ""));
     try (LocalStore store = Agent.openStore(home)) {
       store.meta();
     }

@@ -4,6 +4,7 @@ import dev.primer.agent.config.AgentConfig;
 import dev.primer.agent.config.AgentHome;
 import dev.primer.agent.crypto.StoreKey;
 import dev.primer.agent.sync.ServiceClient;
+import dev.primer.agent.trust.Transport;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -98,6 +99,21 @@ final class EnrollCommand implements Callable<Integer> {
       description = "Records per fetch request, 1..1000 (default ${DEFAULT-VALUE}).")
   int batchSize;
 
+  @Option(
+      names = "--insecure-http",
+      description =
+          "Allow plain http:// to a host other than this machine (a test network only: the token"
+              + " crosses the network readable; warned about on every run).")
+  boolean insecureHttp;
+
+  @Option(
+      names = "--pin-sha256",
+      paramLabel = "PIN",
+      description =
+          "SHA-256 of the server's public key (SPKI) or certificate, hex or base64: every later"
+              + " connection must present it.")
+  String pin = "";
+
   @Option(names = "--force", description = "Enrol again even if this home is enrolled.")
   boolean force;
 
@@ -118,9 +134,8 @@ final class EnrollCommand implements Callable<Integer> {
       throw new IllegalArgumentException("jitter must be >= 0, was " + jitterMinutes);
     }
     URI uri = URI.create(server);
-    if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-      throw new IllegalArgumentException("server must be an http(s) URL, was '" + server + "'");
-    }
+    Transport transport = Transport.of(insecureHttp, pin);
+    transport.check(uri).ifPresent(spec.commandLine().getErr()::println);
     AgentConfig draft =
         new AgentConfig(
             server,
@@ -136,10 +151,13 @@ final class EnrollCommand implements Callable<Integer> {
             beacon,
             allowMetered,
             Sizes.parse("disk reserve", diskReserve),
-            batchSize);
+            batchSize,
+            insecureHttp,
+            Transport.canonicalPin(pin));
     new dev.primer.agent.policy.NetworkPolicy(ssids, cidrs, draft.beacon(), allowMetered);
     ServiceClient.Enrolment enrolment =
-        new ServiceClient(server, token).enroll(name == null ? hostName() : name, platform());
+        new ServiceClient(server, token, transport)
+            .enroll(name == null ? hostName() : name, platform());
     AgentConfig config =
         new AgentConfig(
             server,
@@ -155,7 +173,9 @@ final class EnrollCommand implements Callable<Integer> {
             beacon,
             allowMetered,
             draft.diskReserveBytes(),
-            batchSize);
+            batchSize,
+            insecureHttp,
+            draft.pinSha256());
     agentHome.save(config);
     StoreKey.loadOrCreate(agentHome.keyFile());
     spec.commandLine()
