@@ -2,19 +2,24 @@ package dev.primer.agent.cli;
 
 import dev.primer.agent.config.AgentConfig;
 import dev.primer.agent.config.AgentHome;
-import dev.primer.agent.crypto.StoreKey;
+import dev.primer.agent.crypto.KeyFile;
+import dev.primer.agent.crypto.KeyProtector;
 import dev.primer.agent.sync.ServiceClient;
 import dev.primer.agent.trust.Transport;
+import dev.primer.agent.util.PrivateFiles;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code agent enroll}: registers this device and writes its config. */
@@ -24,6 +29,7 @@ import picocli.CommandLine.Spec;
     description = "Register this device with the service and keep its config under --home.")
 final class EnrollCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @ParentCommand AgentCli parent;
   @Mixin HomeOption home;
 
   @Option(
@@ -114,6 +120,23 @@ final class EnrollCommand implements Callable<Integer> {
               + " connection must present it.")
   String pin = "";
 
+  @Option(
+      names = "--key-protection",
+      paramLabel = "HOW",
+      defaultValue = "auto",
+      description =
+          "How the store key is kept: auto (the OS keystore through secret-tool where it works,"
+              + " else a passphrase), secret-tool, passphrase (PRIMER_AGENT_PASSPHRASE or asked),"
+              + " plain (default ${DEFAULT-VALUE}).")
+  String keyProtection;
+
+  @Option(
+      names = "--plain-key-file",
+      description =
+          "Keep the store key in plain in HOME/agent.key (same as --key-protection plain): anyone"
+              + " who copies the home can read the store.")
+  boolean plainKeyFile;
+
   @Option(names = "--force", description = "Enrol again even if this home is enrolled.")
   boolean force;
 
@@ -155,6 +178,13 @@ final class EnrollCommand implements Callable<Integer> {
             insecureHttp,
             Transport.canonicalPin(pin));
     new dev.primer.agent.policy.NetworkPolicy(ssids, cidrs, draft.beacon(), allowMetered);
+    // The key's protection is settled (a passphrase read) before the service hears of this device.
+    boolean keyExists = Files.exists(agentHome.keyFile());
+    Optional<KeyProtector> protector =
+        keyExists
+            ? Optional.empty()
+            : StoreKeys.forNewKey(
+                plainKeyFile ? "plain" : keyProtection, agentHome, parent.context);
     ServiceClient.Enrolment enrolment =
         new ServiceClient(server, token, transport)
             .enroll(name == null ? hostName() : name, platform());
@@ -177,7 +207,18 @@ final class EnrollCommand implements Callable<Integer> {
             insecureHttp,
             draft.pinSha256());
     agentHome.save(config);
-    StoreKey.loadOrCreate(agentHome.keyFile());
+    PrivateFiles.tighten(agentHome.dir());
+    if (!keyExists) {
+      KeyFile.create(agentHome.keyFile(), protector);
+      if (protector.isEmpty()) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "warning: the store key is kept in plain in "
+                    + agentHome.keyFile()
+                    + " (--plain-key-file): anyone who copies this folder can read the store");
+      }
+    }
     spec.commandLine()
         .getOut()
         .printf(

@@ -3,6 +3,7 @@ package dev.primer.agent.store;
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.trust.ServerValues;
 import dev.primer.agent.util.DaemonThreads;
+import dev.primer.agent.util.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -81,7 +82,7 @@ public final class BlobFiles {
    */
   public Download startDownload(String sha256) {
     try {
-      Files.createDirectories(partial(sha256).getParent());
+      PrivateFiles.createDirectories(partial(sha256).getParent());
       return new Download(sha256);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start blob " + sha256, e);
@@ -198,7 +199,9 @@ public final class BlobFiles {
       Path part = partial(sha256);
       this.channel =
           FileChannel.open(
-              part, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+              part,
+              Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+              PrivateFiles.file());
       resume();
     }
 

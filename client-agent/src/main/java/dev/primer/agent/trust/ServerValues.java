@@ -3,7 +3,6 @@ package dev.primer.agent.trust;
 import dev.primer.agent.store.ManifestEntry;
 import dev.primer.agent.sync.FetchedLine;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +30,6 @@ public final class ServerValues {
   private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]{0,39}");
   private static final Pattern ETAG = Pattern.compile("(W/)?\"[\\x21\\x23-\\x7e]{0,200}\"");
   private static final Pattern TIMESTAMP = Pattern.compile("[0-9A-Za-z:.+-]{0,40}");
-  private static final Set<String> TIERS = Set.of("guaranteed", "scored");
 
   private ServerValues() {}
 
@@ -102,9 +100,9 @@ public final class ServerValues {
                 e.version() < 0 ? Optional.of("version " + e.version() + " < 0") : Optional.empty())
         .or(
             () ->
-                TIERS.contains(e.tier())
+                TYPE.matcher(e.tier()).matches()
                     ? Optional.empty()
-                    : Optional.of("unknown tier " + quoted(e.tier())))
+                    : Optional.of("tier " + quoted(e.tier()) + " is not [a-z][a-z0-9-]{0,39}"))
         .or(() -> type(e.type()))
         .or(
             () ->

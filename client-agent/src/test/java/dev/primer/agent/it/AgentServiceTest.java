@@ -101,7 +101,8 @@ class AgentServiceTest {
                 "--ssid",
                 "acme-corp",
                 "--disk-reserve",
-                "1MiB"));
+                "1MiB",
+                "--plain-key-file"));
     args.addAll(List.of(extra));
     Run r = cli(OFFICE, args.toArray(String[]::new));
     assertThat(r.code()).as(r.err()).isZero();
