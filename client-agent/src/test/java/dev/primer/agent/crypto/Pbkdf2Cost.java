@@ -6,7 +6,8 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * Times the passphrase protection's key derivation (PBKDF2-HMAC-SHA256, 600,000 iterations as in
  * {@link PassphraseProtector#ITERATIONS}) in a fresh JVM, as each agent command pays it once. Run
- * from the repository root: {@code java client-agent/src/test/java/dev/primer/agent/crypto/Pbkdf2Cost.java}.
+ * from the repository root: {@code java
+ * client-agent/src/test/java/dev/primer/agent/crypto/Pbkdf2Cost.java}.
  */
 public final class Pbkdf2Cost {
   private Pbkdf2Cost() {}
