@@ -10,6 +10,8 @@ import dev.primer.agent.policy.PolicyDecision;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.sync.ServiceClient;
 import dev.primer.agent.sync.Syncer;
+import dev.primer.agent.trust.Transport;
+import dev.primer.agent.util.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -27,18 +29,38 @@ final class Agent implements AutoCloseable {
     this.home = home;
     this.config = config;
     this.store = store;
-    this.client = new ServiceClient(config.server(), config.token());
+    this.client =
+        new ServiceClient(
+            config.server(),
+            config.token(),
+            Transport.of(config.insecureHttp(), config.pinSha256()));
   }
 
-  /** Opens the agent enrolled in {@code home}. */
-  static Agent open(AgentHome home) {
+  /**
+   * Opens the agent enrolled in {@code home}; a server reached only by --insecure-http is warned
+   * about on {@code err}, every run.
+   */
+  static Agent open(AgentHome home, AgentContext context, PrintWriter err) {
     AgentConfig config = home.config();
-    return new Agent(home, config, openStore(home));
+    LocalStore store = openStore(home, context);
+    try {
+      Agent agent = new Agent(home, config, store);
+      agent.client.warning().ifPresent(err::println);
+      return agent;
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
   }
 
-  /** Opens the store of {@code home} with the home's key. */
-  static LocalStore openStore(AgentHome home) {
-    StoreKey key = StoreKey.loadOrCreate(home.keyFile());
+  /**
+   * Opens the store of {@code home} with the home's key (asking for what its protection needs);
+   * first narrows the home to its owner (0700 folders, 0600 files) where an earlier agent or a copy
+   * left it wider.
+   */
+  static LocalStore openStore(AgentHome home, AgentContext context) {
+    PrivateFiles.tighten(home.dir());
+    StoreKey key = StoreKeys.open(home, context);
     return LocalStore.open(
         home.storeFile(),
         home.blobDir(),

@@ -121,7 +121,7 @@ final class BenchCommand implements Callable<Integer> {
       long before = wire.bytes();
       SyncResult first;
       List<ManifestEntry> manifest;
-      try (Agent agent = Agent.open(full)) {
+      try (Agent agent = Agent.open(full, parent.context, spec.commandLine().getErr())) {
         dev.primer.agent.sync.Syncer syncer = agent.syncer(Clock.systemUTC()).lookahead(lookahead);
         first = syncer.sync(new CancelSignal(), SyncListener.none());
         manifest = agent.store.manifest();
@@ -165,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
 
       // 3. A delta sync when nothing changed.
       before = wire.bytes();
-      try (Agent agent = Agent.open(full)) {
+      try (Agent agent = Agent.open(full, parent.context, spec.commandLine().getErr())) {
         SyncResult again =
             agent.syncer(Clock.systemUTC()).sync(new CancelSignal(), SyncListener.none());
         out.printf(
@@ -191,7 +191,7 @@ final class BenchCommand implements Callable<Integer> {
       long resumeStart = wire.bytes();
       long stored;
       SyncResult resumed;
-      try (Agent agent = Agent.open(killed)) {
+      try (Agent agent = Agent.open(killed, parent.context, spec.commandLine().getErr())) {
         stored = agent.store.stagedBytesPresent();
         resumed =
             agent
@@ -326,7 +326,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     int copies = Math.max(1, (100_000 + small.size() - 1) / small.size());
     AgentHome home = new AgentHome(dir);
-    try (LocalStore store = Agent.openStore(home)) {
+    try (LocalStore store = Agent.openStore(home, parent.context)) {
       dev.primer.agent.sync.RecordPreparer preparer =
           new dev.primer.agent.sync.RecordPreparer(store.cipher());
       long records = 0;
@@ -410,8 +410,12 @@ final class BenchCommand implements Callable<Integer> {
             "",
             false,
             0,
-            batchSize));
-    try (LocalStore store = Agent.openStore(home)) {
+            batchSize,
+            false,
+            ""));
+    // Bench homes are scratch, under --work: a plain key, so the figures leave PBKDF2 out.
+    StoreKey.loadOrCreate(home.keyFile());
+    try (LocalStore store = Agent.openStore(home, parent.context)) {
       store.meta();
     }
     return home;

@@ -35,7 +35,7 @@ final class DaemonCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    try (Agent agent = Agent.open(home.home())) {
+    try (Agent agent = Agent.open(home.home(), parent.context, spec.commandLine().getErr())) {
       Daemon daemon =
           new Daemon(
               new SyncWindow(agent.config.windowOpens(), agent.config.windowCloses()),

@@ -2,18 +2,24 @@ package dev.primer.agent.cli;
 
 import dev.primer.agent.config.AgentConfig;
 import dev.primer.agent.config.AgentHome;
-import dev.primer.agent.crypto.StoreKey;
+import dev.primer.agent.crypto.KeyFile;
+import dev.primer.agent.crypto.KeyProtector;
 import dev.primer.agent.sync.ServiceClient;
+import dev.primer.agent.trust.Transport;
+import dev.primer.agent.util.PrivateFiles;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code agent enroll}: registers this device and writes its config. */
@@ -23,6 +29,7 @@ import picocli.CommandLine.Spec;
     description = "Register this device with the service and keep its config under --home.")
 final class EnrollCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @ParentCommand AgentCli parent;
   @Mixin HomeOption home;
 
   @Option(
@@ -98,6 +105,38 @@ final class EnrollCommand implements Callable<Integer> {
       description = "Records per fetch request, 1..1000 (default ${DEFAULT-VALUE}).")
   int batchSize;
 
+  @Option(
+      names = "--insecure-http",
+      description =
+          "Allow plain http:// to a host other than this machine (a test network only: the token"
+              + " crosses the network readable; warned about on every run).")
+  boolean insecureHttp;
+
+  @Option(
+      names = "--pin-sha256",
+      paramLabel = "PIN",
+      description =
+          "SHA-256 of the server's public key (SPKI) or certificate, hex or base64: every later"
+              + " connection must present it.")
+  String pin = "";
+
+  @Option(
+      names = "--key-protection",
+      paramLabel = "HOW",
+      defaultValue = "auto",
+      description =
+          "How the store key is kept: auto (the OS keystore through secret-tool where it works,"
+              + " else a passphrase), secret-tool, passphrase (PRIMER_AGENT_PASSPHRASE or asked),"
+              + " plain (default ${DEFAULT-VALUE}).")
+  String keyProtection;
+
+  @Option(
+      names = "--plain-key-file",
+      description =
+          "Keep the store key in plain in HOME/agent.key (same as --key-protection plain): anyone"
+              + " who copies the home can read the store.")
+  boolean plainKeyFile;
+
   @Option(names = "--force", description = "Enrol again even if this home is enrolled.")
   boolean force;
 
@@ -118,9 +157,8 @@ final class EnrollCommand implements Callable<Integer> {
       throw new IllegalArgumentException("jitter must be >= 0, was " + jitterMinutes);
     }
     URI uri = URI.create(server);
-    if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-      throw new IllegalArgumentException("server must be an http(s) URL, was '" + server + "'");
-    }
+    Transport transport = Transport.of(insecureHttp, pin);
+    transport.check(uri).ifPresent(spec.commandLine().getErr()::println);
     AgentConfig draft =
         new AgentConfig(
             server,
@@ -136,10 +174,20 @@ final class EnrollCommand implements Callable<Integer> {
             beacon,
             allowMetered,
             Sizes.parse("disk reserve", diskReserve),
-            batchSize);
+            batchSize,
+            insecureHttp,
+            Transport.canonicalPin(pin));
     new dev.primer.agent.policy.NetworkPolicy(ssids, cidrs, draft.beacon(), allowMetered);
+    // The key's protection is settled (a passphrase read) before the service hears of this device.
+    boolean keyExists = Files.exists(agentHome.keyFile());
+    Optional<KeyProtector> protector =
+        keyExists
+            ? Optional.empty()
+            : StoreKeys.forNewKey(
+                plainKeyFile ? "plain" : keyProtection, agentHome, parent.context);
     ServiceClient.Enrolment enrolment =
-        new ServiceClient(server, token).enroll(name == null ? hostName() : name, platform());
+        new ServiceClient(server, token, transport)
+            .enroll(name == null ? hostName() : name, platform());
     AgentConfig config =
         new AgentConfig(
             server,
@@ -155,9 +203,22 @@ final class EnrollCommand implements Callable<Integer> {
             beacon,
             allowMetered,
             draft.diskReserveBytes(),
-            batchSize);
+            batchSize,
+            insecureHttp,
+            draft.pinSha256());
     agentHome.save(config);
-    StoreKey.loadOrCreate(agentHome.keyFile());
+    PrivateFiles.tighten(agentHome.dir());
+    if (!keyExists) {
+      KeyFile.create(agentHome.keyFile(), protector);
+      if (protector.isEmpty()) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "warning: the store key is kept in plain in "
+                    + agentHome.keyFile()
+                    + " (--plain-key-file): anyone who copies this folder can read the store");
+      }
+    }
     spec.commandLine()
         .getOut()
         .printf(

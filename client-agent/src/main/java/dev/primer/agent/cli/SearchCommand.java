@@ -42,7 +42,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     String text = String.join(" ", words);
     PrintWriter out = spec.commandLine().getOut();
-    try (var store = Agent.openStore(home.home())) {
+    try (var store = Agent.openStore(home.home(), parent.context)) {
       long behind = store.searchIndexBehind();
       if (behind >= 5_000) {
         // Only after a sync was killed: the index catches up first, which takes seconds.

@@ -54,7 +54,7 @@ final class ShowCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     int missing = 0;
-    try (LocalStore store = Agent.openStore(home.home())) {
+    try (LocalStore store = Agent.openStore(home.home(), parent.context)) {
       for (int i = 0; i < recordIds.size(); i++) {
         if (i > 0) {
           out.println();

@@ -1,6 +1,7 @@
 package dev.primer.agent.cli;
 
 import dev.primer.agent.config.AgentConfig;
+import dev.primer.agent.crypto.KeyFile;
 import dev.primer.agent.store.GenerationInfo;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.sync.SyncResult;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code agent status}: what the device holds and how well it has served. */
@@ -20,13 +22,14 @@ import picocli.CommandLine.Spec;
     description = "Generation, model, records and bytes by type, last sync, budget use, hit rate.")
 final class StatusCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @ParentCommand AgentCli parent;
   @Mixin HomeOption home;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     AgentConfig config = home.home().config();
-    try (LocalStore store = Agent.openStore(home.home())) {
+    try (LocalStore store = Agent.openStore(home.home(), parent.context)) {
       Map<String, String> meta = store.meta();
       Optional<GenerationInfo> g = store.generation();
       out.printf(
@@ -85,6 +88,18 @@ final class StatusCommand implements Callable<Integer> {
                   100.0 * hits / (hits + misses),
                   hits,
                   misses));
+      String protection = KeyFile.protection(home.home().keyFile());
+      out.println(
+          "store key: "
+              + switch (protection) {
+                case "passphrase" -> "sealed by a passphrase (PBKDF2-HMAC-SHA256)";
+                case "secret-service" -> "in the OS keystore (Secret Service)";
+                case KeyFile.PLAIN ->
+                    "PLAIN in " + home.home().keyFile() + ": a copy of this folder reads the store";
+                default -> protection;
+              }
+              + (config.insecureHttp() ? "; server over plain http (--insecure-http)" : "")
+              + (config.pinSha256().isEmpty() ? "" : "; certificate pinned"));
       return AgentCli.OK;
     }
   }

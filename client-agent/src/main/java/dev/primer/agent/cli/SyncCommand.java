@@ -41,7 +41,7 @@ final class SyncCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Agent agent = Agent.open(home.home())) {
+    try (Agent agent = Agent.open(home.home(), parent.context, spec.commandLine().getErr())) {
       PolicyDecision decision = agent.policy(parent.context);
       if (!decision.allowed() && !force) {
         out.println("not syncing: " + decision.reason() + " (use --force to sync anyway)");

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code agent verify}: checks the store against the manifest and reports damage. */
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
     })
 final class VerifyCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @ParentCommand AgentCli parent;
   @Mixin HomeOption home;
 
   @Option(
@@ -29,7 +31,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (LocalStore store = Agent.openStore(home.home())) {
+    try (LocalStore store = Agent.openStore(home.home(), parent.context)) {
       StoreVerifier.Report report = StoreVerifier.verify(store);
       out.printf(
           "manifest %,d entries, %,d on the device, %,d verified, %d damaged; sqlite integrity: %s%n",

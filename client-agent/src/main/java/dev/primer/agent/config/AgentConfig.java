@@ -24,6 +24,10 @@ import java.util.Optional;
  * @param allowMetered whether a metered connection may be used (default no)
  * @param diskReserveBytes free disk the agent always leaves to the rest of the machine
  * @param batchSize records per records:fetch request (at most 1000)
+ * @param insecureHttp whether plain http to a host other than this machine is allowed (a test
+ *     network only; warned about on every run)
+ * @param pinSha256 base64 SHA-256 of the server's public key (SPKI) or certificate that every https
+ *     connection must present; empty for no pin
  */
 public record AgentConfig(
     String server,
@@ -39,7 +43,9 @@ public record AgentConfig(
     String beaconUrl,
     boolean allowMetered,
     long diskReserveBytes,
-    int batchSize) {
+    int batchSize,
+    boolean insecureHttp,
+    String pinSha256) {
 
   /** Default budget: 256 MiB. */
   public static final long DEFAULT_BUDGET = 256L << 20;
@@ -48,6 +54,7 @@ public record AgentConfig(
     ssids = List.copyOf(ssids == null ? List.of() : ssids);
     officeCidrs = List.copyOf(officeCidrs == null ? List.of() : officeCidrs);
     beaconUrl = beaconUrl == null ? "" : beaconUrl;
+    pinSha256 = pinSha256 == null ? "" : pinSha256;
     if (budgetBytes <= 0) {
       throw new IllegalArgumentException("budget must be > 0, was " + budgetBytes);
     }
@@ -96,7 +103,9 @@ public record AgentConfig(
         beaconUrl,
         allowMetered,
         diskReserveBytes,
-        batchSize);
+        batchSize,
+        insecureHttp,
+        pinSha256);
   }
 
   /** A copy with another token. */
@@ -115,7 +124,9 @@ public record AgentConfig(
         beaconUrl,
         allowMetered,
         diskReserveBytes,
-        batchSize);
+        batchSize,
+        insecureHttp,
+        pinSha256);
   }
 
   private static LocalTime parseTime(String what, String value) {

@@ -3,11 +3,14 @@ package dev.primer.agent.config;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.primer.agent.util.PrivateFiles;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The agent's directory: config.json, the key file, the SQLite store and the encrypted blobs. One
@@ -63,9 +66,14 @@ public record AgentHome(Path dir) {
   /** Writes the config atomically (a reader sees the old file or the new one). */
   public void save(AgentConfig config) {
     try {
-      Files.createDirectories(dir);
+      PrivateFiles.createDirectories(dir);
+      // The config holds the token: created readable by its owner alone, before a byte is written.
       Path tmp = dir.resolve("config.json.tmp");
-      JSON.writeValue(tmp.toFile(), config);
+      Files.deleteIfExists(tmp);
+      Files.createFile(tmp, PrivateFiles.file());
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE)) {
+        JSON.writeValue(out, config);
+      }
       Files.move(
           tmp, configFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

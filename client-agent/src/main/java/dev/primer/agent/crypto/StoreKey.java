@@ -1,12 +1,12 @@
 package dev.primer.agent.crypto;
 
+import dev.primer.agent.util.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -26,7 +26,32 @@ public final class StoreKey {
     this.master = master.clone();
   }
 
-  /** Reads the key file, creating it (owner read/write only) with a fresh random key if absent. */
+  /** The key of {@code master}, 32 bytes. */
+  static StoreKey of(byte[] master) {
+    if (master.length != KEY_BYTES) {
+      throw new IllegalStateException(
+          "a store key must hold " + KEY_BYTES + " bytes, holds " + master.length);
+    }
+    return new StoreKey(master);
+  }
+
+  /** A fresh random key. */
+  static StoreKey random() {
+    byte[] fresh = new byte[KEY_BYTES];
+    new SecureRandom().nextBytes(fresh);
+    return new StoreKey(fresh);
+  }
+
+  /** The master key's bytes, for a {@link KeyProtector} to seal. */
+  byte[] master() {
+    return master.clone();
+  }
+
+  /**
+   * Reads a plain key file (base64 of the key), creating it (owner read/write only) with a fresh
+   * random key if absent. Used for homes enrolled with --plain-key-file, scratch stores and tests;
+   * {@link KeyFile} reads every kind.
+   */
   public static StoreKey loadOrCreate(Path file) {
     try {
       if (!Files.exists(file)) {
@@ -48,16 +73,16 @@ public final class StoreKey {
   }
 
   private static void write(Path file, byte[] key) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
+    writePrivate(file, Base64.getEncoder().encodeToString(key));
+  }
+
+  /** Writes {@code text} to {@code file}, created 0600 before a byte is written; never replaces. */
+  static void writePrivate(Path file, String text) throws IOException {
+    PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
-    try {
-      Files.createFile(
-          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(tmp);
-    }
-    Files.writeString(tmp, Base64.getEncoder().encodeToString(key), StandardOpenOption.WRITE);
+    Files.createFile(tmp, PrivateFiles.file());
+    Files.writeString(tmp, text, StandardOpenOption.WRITE);
     try {
       Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (FileAlreadyExistsException e) {

@@ -1,7 +1,9 @@
 package dev.primer.agent.store;
 
 import dev.primer.agent.crypto.FieldCipher;
+import dev.primer.agent.trust.ServerValues;
 import dev.primer.agent.util.DaemonThreads;
+import dev.primer.agent.util.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -60,11 +62,14 @@ public final class BlobFiles {
 
   /** The file of a verified blob. */
   public Path file(String sha256) {
-    return dir.resolve(sha256 + ".enc");
+    return dir.resolve(ServerValues.requireSha256("a blob's sha256", sha256) + ".enc");
   }
 
+  // A sha256 comes from the service: checked before it names a file, so no "../" or absolute path
+  // can place one outside blobs/.
   private Path partial(String sha256) {
-    return dir.resolve("partial").resolve(sha256 + ".part");
+    return dir.resolve("partial")
+        .resolve(ServerValues.requireSha256("a blob's sha256", sha256) + ".part");
   }
 
   /** Whether a verified blob is on disk. */
@@ -77,7 +82,7 @@ public final class BlobFiles {
    */
   public Download startDownload(String sha256) {
     try {
-      Files.createDirectories(partial(sha256).getParent());
+      PrivateFiles.createDirectories(partial(sha256).getParent());
       return new Download(sha256);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start blob " + sha256, e);
@@ -194,7 +199,9 @@ public final class BlobFiles {
       Path part = partial(sha256);
       this.channel =
           FileChannel.open(
-              part, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+              part,
+              Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+              PrivateFiles.file());
       resume();
     }
 
@@ -256,10 +263,21 @@ public final class BlobFiles {
      */
     public long writeAll(InputStream in, java.util.function.BooleanSupplier cancelled)
         throws IOException {
+      return writeAll(in, Long.MAX_VALUE, cancelled);
+    }
+
+    /**
+     * As {@link #writeAll(InputStream, java.util.function.BooleanSupplier)}, reading at most {@code
+     * limit} bytes: a server cannot make the agent write more than the manifest said.
+     */
+    public long writeAll(InputStream in, long limit, java.util.function.BooleanSupplier cancelled)
+        throws IOException {
       long total = 0;
-      while (!cancelled.getAsBoolean()) {
+      while (total < limit && !cancelled.getAsBoolean()) {
         byte[] into = pendingBuffer();
-        int n = in.readNBytes(into, pendingLength, CHUNK - pendingLength);
+        int n =
+            in.readNBytes(
+                into, pendingLength, (int) Math.min(CHUNK - pendingLength, limit - total));
         if (n == 0) {
           break;
         }
@@ -408,7 +426,7 @@ public final class BlobFiles {
       }
       awaitSealer();
       String actual = HexFormat.of().formatHex(digest.digest());
-      if (!actual.equalsIgnoreCase(sha256)) {
+      if (!actual.equals(sha256)) {
         channel.truncate(0);
         return false;
       }

@@ -2,11 +2,11 @@ package dev.primer.agent.store;
 
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.SearchTokens;
+import dev.primer.agent.util.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -71,8 +71,10 @@ public final class LocalStore implements AutoCloseable {
   /** Opens (creating if needed) the store at {@code file} with blobs under {@code blobDir}. */
   public static LocalStore open(Path file, Path blobDir, FieldCipher cipher, SearchTokens tokens) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.createDirectories(blobDir);
+      PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+      PrivateFiles.createDirectories(blobDir);
+      // SQLite gives its -wal and -shm files the mode of the database file: private from the start.
+      PrivateFiles.createFileIfAbsent(file);
       Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
       try (Statement s = db.createStatement()) {
         s.execute("PRAGMA busy_timeout = 10000");
@@ -104,14 +106,70 @@ public final class LocalStore implements AutoCloseable {
                     store.queryLong(
                         "SELECT max(coalesce((SELECT max(id) FROM content), 0),"
                             + " coalesce((SELECT max(id) FROM unindex), 0))"));
+        store.checkKey(file);
         return store;
       } catch (SQLException | RuntimeException e) {
         index.close();
+        db.close();
         throw e;
       }
     } catch (SQLException | IOException e) {
       throw new StoreException("cannot open the store " + file, e);
     }
+  }
+
+  private static final String KEY_CHECK = "key_check";
+
+  /** Thrown when the key at hand is not the key this store was written with. */
+  public static final class WrongKeyException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WrongKeyException(Path file) {
+      super(
+          "the key does not open the store "
+              + file
+              + " (a wrong key or passphrase, or a store copied without its key); nothing was"
+              + " changed");
+    }
+  }
+
+  /**
+   * Refuses a key this store was not written with, before anything reads (or, in verify --repair,
+   * drops) records that would all seem damaged. The store keeps a value sealed with its key; a
+   * store from before it kept one is checked against a record it holds, then gets the value.
+   */
+  private void checkKey(Path file) {
+    String check = meta().get(KEY_CHECK);
+    if (check != null) {
+      try {
+        cipher.decrypt(java.util.Base64.getDecoder().decode(check), "meta/" + KEY_CHECK);
+        return;
+      } catch (FieldCipher.TamperedException | IllegalArgumentException e) {
+        throw new WrongKeyException(file);
+      }
+    }
+    List<String[]> sample =
+        query(
+            "SELECT record_id, title FROM content LIMIT 1",
+            List.of(),
+            rs ->
+                new String[] {
+                  rs.getString(1), java.util.Base64.getEncoder().encodeToString(rs.getBytes(2))
+                });
+    for (String[] row : sample) {
+      try {
+        cipher.decryptText(java.util.Base64.getDecoder().decode(row[1]), row[0] + "/title");
+      } catch (FieldCipher.TamperedException e) {
+        throw new WrongKeyException(file);
+      }
+    }
+    byte[] random = new byte[16];
+    new java.security.SecureRandom().nextBytes(random);
+    putMeta(
+        Map.of(
+            KEY_CHECK,
+            java.util.Base64.getEncoder()
+                .encodeToString(cipher.encrypt(random, "meta/" + KEY_CHECK))));
   }
 
   /**
@@ -137,7 +195,10 @@ public final class LocalStore implements AutoCloseable {
   public SyncLock lockForSync() {
     try {
       FileChannel channel =
-          FileChannel.open(syncLockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileChannel.open(
+              syncLockFile,
+              java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+              PrivateFiles.file());
       try {
         FileLock lock;
         try {

@@ -3,6 +3,7 @@ package dev.primer.agent.store;
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.SearchTokens;
 import dev.primer.agent.util.DaemonThreads;
+import dev.primer.agent.util.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -89,6 +90,12 @@ public final class SearchIndex implements AutoCloseable {
 
   private static SearchIndex openFile(Path storeFile, FieldCipher cipher, SearchTokens tokens)
       throws SQLException {
+    try {
+      // SQLite gives its -wal and -shm files the mode of the database file: private from the start.
+      PrivateFiles.createFileIfAbsent(fileFor(storeFile));
+    } catch (java.io.IOException e) {
+      throw new SQLException("cannot create " + fileFor(storeFile), e);
+    }
     Connection index = DriverManager.getConnection("jdbc:sqlite:" + fileFor(storeFile));
     Connection store = null;
     try (Statement s = index.createStatement()) {

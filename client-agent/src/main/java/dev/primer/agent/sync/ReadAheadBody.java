@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -12,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A response body read as a stream while the client keeps receiving up to {@code window} buffer
@@ -23,6 +26,7 @@ final class ReadAheadBody extends InputStream implements HttpResponse.BodySubscr
   private static final Object END = new Object();
 
   private final int window;
+  private final Duration idle;
   private final BlockingQueue<Object> lists = new LinkedBlockingQueue<>();
   private final CompletableFuture<Flow.Subscription> subscription = new CompletableFuture<>();
   private Iterator<ByteBuffer> current = List.<ByteBuffer>of().iterator();
@@ -30,13 +34,17 @@ final class ReadAheadBody extends InputStream implements HttpResponse.BodySubscr
   private boolean ended;
   private volatile boolean closed;
 
-  ReadAheadBody(int window) {
+  ReadAheadBody(int window, Duration idle) {
     this.window = window;
+    this.idle = idle;
   }
 
-  /** A body handler that reads every answer this way. */
-  static HttpResponse.BodyHandler<InputStream> handler(int window) {
-    return info -> new ReadAheadBody(window);
+  /**
+   * A body handler that reads every answer this way; a read that waits longer than {@code idle} for
+   * the next bytes fails, so a stalled answer cannot hold the agent forever.
+   */
+  static HttpResponse.BodyHandler<InputStream> handler(int window, Duration idle) {
+    return info -> new ReadAheadBody(window, idle);
   }
 
   @Override
@@ -107,10 +115,16 @@ final class ReadAheadBody extends InputStream implements HttpResponse.BodySubscr
       }
       Object next;
       try {
-        next = lists.take();
+        next = lists.poll(idle.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while reading the answer");
+      }
+      if (next == null) {
+        ended = true;
+        close();
+        throw new HttpTimeoutException(
+            "the answer stalled: no data for " + idle.toSeconds() + " s");
       }
       if (next == END) {
         ended = true;

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.primer.agent.store.AccessEvent;
+import dev.primer.agent.trust.ServerValues;
+import dev.primer.agent.trust.Transport;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,21 +38,86 @@ public final class ServiceClient {
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final ObjectReader LINE_READER = JSON.readerFor(FetchedLine.class);
+
+  /** Time to the answer's headers. */
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+  /**
+   * Longest wait for the next bytes of an answer body (system property {@code
+   * primer.agent.read-timeout}, e.g. {@code 60s}; default 60 s): a stalled answer fails then.
+   */
+  static final Duration READ_TIMEOUT =
+      readTimeout(System.getProperty("primer.agent.read-timeout", "60s"));
+
+  /** Largest manifest answer accepted, decoded (a medium rep's is about 2 MiB). */
+  static final long MANIFEST_MAX = 64L << 20;
+
+  /**
+   * Largest records:fetch answer accepted, decoded: a batch holds at most 8 MiB of inline content
+   * (11 MiB in base64) besides its ids and titles.
+   */
+  static final long FETCH_MAX = 64L << 20;
+
+  /** Longest records:fetch line accepted: 64 KiB of inline content is 86 KiB in base64. */
+  static final long FETCH_LINE_MAX = 1L << 20;
+
+  /** Largest small JSON answer (enrolment, telemetry, a problem document). */
+  private static final long JSON_MAX = 1L << 20;
 
   private final URI server;
   private final String token;
   private final HttpClient http;
   private final AtomicLong wireBytes = new AtomicLong();
 
+  private final Optional<String> warning;
+
+  /**
+   * A client for {@code server} under the standard transport rules (https, or http to loopback).
+   */
   public ServiceClient(String server, String token) {
+    this(server, token, Transport.standard());
+  }
+
+  /**
+   * A client for {@code server} under {@code transport}'s rules; refused (a {@link
+   * Transport.RefusedServerException}) when the rules do not allow that URL.
+   */
+  public ServiceClient(String server, String token, Transport transport) {
     this.server = URI.create(server.endsWith("/") ? server : server + "/");
+    this.warning = transport.check(this.server);
     this.token = token;
-    this.http =
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+            .connectTimeout(Duration.ofSeconds(10));
+    if ("https".equalsIgnoreCase(this.server.getScheme())) {
+      builder.sslContext(transport.sslContext());
+    }
+    this.http = builder.build();
+  }
+
+  /** The warning to print on every run when the transport is allowed only by --insecure-http. */
+  public Optional<String> warning() {
+    return warning;
+  }
+
+  static Duration readTimeout(String text) {
+    String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (t.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+      }
+      if (t.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+      }
+      if (t.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+      }
+      return Duration.ofSeconds(Long.parseLong(t));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "primer.agent.read-timeout must be like 60s, 2m or 500ms, was '" + text + "'");
+    }
   }
 
   /** Body bytes received so far (compressed bytes when the answer was gzip). */
@@ -65,7 +132,9 @@ public final class ServiceClient {
   public Enrolment enroll(String name, String platform) {
     ObjectNode body = JSON.createObjectNode().put("name", name).put("platform", platform);
     JsonNode answer = sendJson(post("v1/devices", body.toString(), "application/json"));
-    return new Enrolment(answer.path("deviceId").asText(), answer.path("userId").asText());
+    return new Enrolment(
+        ServerValues.requireId("the enrolment's device id", answer.path("deviceId").asText()),
+        ServerValues.requireId("the enrolment's user id", answer.path("userId").asText()));
   }
 
   /**
@@ -87,9 +156,13 @@ public final class ServiceClient {
       drain(response);
       return Optional.empty();
     }
-    try (InputStream in = body(response)) {
+    BoundedInput bounded =
+        new BoundedInput(body(response), "the manifest", MANIFEST_MAX, Long.MAX_VALUE);
+    try (InputStream in = bounded) {
       ManifestResponse manifest = JSON.readValue(in, ManifestResponse.class);
-      String etag = response.headers().firstValue("ETag").orElse(manifest.etag());
+      ServerValues.requireGeneration(manifest.generation());
+      String etag =
+          ServerValues.requireEtag(response.headers().firstValue("ETag").orElse(manifest.etag()));
       return Optional.of(
           new ManifestResponse(
               manifest.deviceId(),
@@ -112,6 +185,7 @@ public final class ServiceClient {
               manifest.order(),
               manifest.notFitted()));
     } catch (IOException e) {
+      refuseIfExceeded(bounded);
       throw new UncheckedIOException("cannot read the manifest", e);
     }
   }
@@ -128,12 +202,18 @@ public final class ServiceClient {
             .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
     HttpResponse<InputStream> response = send(request);
+    BoundedInput bounded =
+        new BoundedInput(body(response), "the records:fetch answer", FETCH_MAX, FETCH_LINE_MAX);
     // One parser over the bytes: NDJSON is a sequence of root values, and the newlines between
     // them are whitespace to Jackson. Reading lines first decoded every byte into chars and back.
-    try (InputStream in = body(response);
+    try (InputStream in = bounded;
         MappingIterator<FetchedLine> values = LINE_READER.readValues(in)) {
       int read = 0;
       while (values.hasNextValue()) {
+        if (read == ids.size()) {
+          throw new ServerValues.RefusedValueException(
+              "records:fetch answered more lines than the " + ids.size() + " ids asked for");
+        }
         lines.accept(values.nextValue());
         read++;
       }
@@ -142,6 +222,7 @@ public final class ServiceClient {
             "records:fetch answered " + read + " lines for " + ids.size() + " ids");
       }
     } catch (IOException e) {
+      refuseIfExceeded(bounded);
       throw new UncheckedIOException("records:fetch broke off", e);
     }
   }
@@ -156,7 +237,8 @@ public final class ServiceClient {
 
   /** Opens blob {@code sha256} from byte {@code offset} (Range and If-Range when offset > 0). */
   public BlobStream blob(String sha256, long offset) {
-    HttpRequest.Builder request = request("v1/blobs/" + encode(sha256)).GET();
+    HttpRequest.Builder request =
+        request("v1/blobs/" + ServerValues.requireSha256("the blob's sha256", sha256)).GET();
     if (offset > 0) {
       request.header("Range", "bytes=" + offset + "-").header("If-Range", "\"" + sha256 + "\"");
     }
@@ -209,9 +291,13 @@ public final class ServiceClient {
 
   private JsonNode sendJson(HttpRequest request) {
     HttpResponse<InputStream> response = send(request);
-    try (InputStream in = body(response)) {
+    BoundedInput bounded =
+        new BoundedInput(
+            body(response), "the answer of " + request.uri().getPath(), JSON_MAX, Long.MAX_VALUE);
+    try (InputStream in = bounded) {
       return JSON.readTree(in);
     } catch (IOException e) {
+      refuseIfExceeded(bounded);
       throw new UncheckedIOException("cannot read the answer of " + request.uri().getPath(), e);
     }
   }
@@ -220,7 +306,7 @@ public final class ServiceClient {
   private HttpResponse<InputStream> send(HttpRequest request) {
     HttpResponse<InputStream> response;
     try {
-      response = http.send(request, ReadAheadBody.handler(READ_AHEAD_LISTS));
+      response = http.send(request, ReadAheadBody.handler(READ_AHEAD_LISTS, READ_TIMEOUT));
     } catch (ConnectException e) {
       throw new UncheckedIOException("cannot reach the service at " + server, e);
     } catch (IOException e) {
@@ -283,6 +369,13 @@ public final class ServiceClient {
       return gzip ? new GZIPInputStream(counted, 1 << 16) : counted;
     } catch (IOException e) {
       throw new UncheckedIOException("bad gzip answer", e);
+    }
+  }
+
+  /** An answer past its limit is the server's doing, not a passing failure: not retried. */
+  private static void refuseIfExceeded(BoundedInput bounded) {
+    if (!bounded.exceeded().isEmpty()) {
+      throw new ServerValues.RefusedValueException(bounded.exceeded());
     }
   }
 

@@ -7,6 +7,7 @@ import dev.primer.agent.store.GenerationInfo;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.store.ManifestEntry;
 import dev.primer.agent.store.PreparedRecord;
+import dev.primer.agent.trust.ServerValues;
 import dev.primer.agent.util.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -159,8 +160,9 @@ public final class Syncer {
           Duration.ofNanos(System.nanoTime() - started));
     }
     long generation;
+    List<String> manifestRefused = new ArrayList<>();
     if (answer.isPresent()) {
-      ManifestResponse manifest = answer.get();
+      ManifestResponse manifest = screen(answer.get(), manifestRefused);
       List<ManifestEntry> target =
           manifest.isFull() ? manifest.entries() : applyDelta(store.manifest(), manifest);
       store.stage(
@@ -181,7 +183,7 @@ public final class Syncer {
     Download download = new Download(cancel, listener);
     download.run(plan.entries);
 
-    boolean complete = store.missing().isEmpty();
+    boolean complete = store.missing().isEmpty() && manifestRefused.isEmpty();
     int evicted = store.commitStaged(complete, clock.instant());
     store.collectBlobGarbage();
     // Indexed beside the download; a sync ends when what it brought can be searched.
@@ -192,8 +194,9 @@ public final class Syncer {
       List<String> why = new ArrayList<>();
       cancel.reason().ifPresent(why::add);
       plan.cut.ifPresent(why::add);
-      if (!download.refused.isEmpty()) {
-        why.add(download.refused.size() + " refused");
+      int refusedCount = manifestRefused.size() + download.refused.size();
+      if (refusedCount > 0) {
+        why.add(refusedCount + " refused");
       }
       if (!download.errors.isEmpty()) {
         why.add(download.errors.size() + " not served: " + download.errors.get(0));
@@ -211,13 +214,81 @@ public final class Syncer {
             evicted,
             counts[1],
             counts[0],
-            List.copyOf(download.refused),
+            concat(manifestRefused, download.refused),
             cut,
             eventsSent,
             Duration.ofNanos(System.nanoTime() - started));
     store.putMeta(
         Map.of("last_sync_at", clock.instant().toString(), "last_sync", result.summary()));
     return result;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    synchronized (b) {
+      all.addAll(b);
+    }
+    return List.copyOf(all);
+  }
+
+  /**
+   * The manifest without the entries the agent refuses (see {@link ServerValues}): each goes to
+   * {@code refused} with its reason, and so does a second entry for the same record; the delta's
+   * removed and order lists keep only valid ids, none of them refused.
+   */
+  static ManifestResponse screen(ManifestResponse m, List<String> refused) {
+    java.util.Set<String> dropped = new java.util.HashSet<>();
+    java.util.function.Function<List<ManifestEntry>, List<ManifestEntry>> keep =
+        entries -> {
+          java.util.Set<String> seen = new java.util.HashSet<>();
+          List<ManifestEntry> kept = new ArrayList<>(entries.size());
+          for (ManifestEntry e : entries) {
+            Optional<String> problem =
+                ServerValues.problem(e)
+                    .or(
+                        () ->
+                            seen.add(e.recordId())
+                                ? Optional.empty()
+                                : Optional.of("listed twice"));
+            if (problem.isPresent()) {
+              refused.add(ServerValues.quoted(e.recordId()) + " (" + problem.get() + ")");
+              dropped.add(e.recordId());
+            } else {
+              kept.add(e);
+            }
+          }
+          return kept;
+        };
+    List<ManifestEntry> entries = keep.apply(m.entries());
+    List<ManifestEntry> added = keep.apply(m.added());
+    List<ManifestEntry> changed = keep.apply(m.changed());
+    // A record refused once is refused everywhere, even where another list holds it validly.
+    entries = entries.stream().filter(e -> !dropped.contains(e.recordId())).toList();
+    added = added.stream().filter(e -> !dropped.contains(e.recordId())).toList();
+    changed = changed.stream().filter(e -> !dropped.contains(e.recordId())).toList();
+    List<String> removed = m.removed().stream().filter(ServerValues::isId).toList();
+    List<String> order =
+        m.order().stream().filter(id -> ServerValues.isId(id) && !dropped.contains(id)).toList();
+    return new ManifestResponse(
+        m.deviceId(),
+        m.userId(),
+        m.generation(),
+        m.since(),
+        m.full(),
+        m.etag(),
+        m.day(),
+        m.modelId(),
+        m.selector(),
+        m.note(),
+        m.budget(),
+        m.bytes(),
+        m.builtAt(),
+        entries,
+        added,
+        changed,
+        removed,
+        order,
+        m.notFitted());
   }
 
   /** Manifest G with the delta to G+n applied, in download priority. */
@@ -405,12 +476,16 @@ public final class Syncer {
           batch.stream().map(ManifestEntry::recordId).toList(),
           line -> {
             ManifestEntry entry = wanted.get(line.id());
+            Optional<String> problem =
+                entry == null ? Optional.empty() : ServerValues.problem(line, entry);
             if (entry == null) {
-              errorsHere.add(line.id() + ": not asked for");
+              errorsHere.add(ServerValues.quoted(line.id()) + ": not asked for");
             } else if (line.error() != null) {
-              errorsHere.add(line.id() + ": " + line.error());
+              errorsHere.add(line.id() + ": " + ServerValues.quoted(line.error()));
+            } else if (problem.isPresent()) {
+              refusedHere.add(line.id() + " (" + problem.get() + ")");
             } else if (line.blob() != null) {
-              if (line.blob().equalsIgnoreCase(entry.sha256())) {
+              if (line.blob().equals(entry.sha256())) {
                 blobs.add(line);
               } else {
                 refusedHere.add(
@@ -424,7 +499,15 @@ public final class Syncer {
             } else {
               byte[] content = line.contentBase64() == null ? new byte[0] : line.contentBase64();
               String actual = RecordPreparer.sha256(content);
-              if (actual.equalsIgnoreCase(entry.sha256())) {
+              if (content.length != entry.sizeBytes()) {
+                refusedHere.add(
+                    line.id()
+                        + " (content of "
+                        + content.length
+                        + " bytes, the manifest says "
+                        + entry.sizeBytes()
+                        + ")");
+              } else if (actual.equals(entry.sha256())) {
                 inline.add(preparer.inline(line, entry.sha256(), content));
                 inlineBytes[0] += content.length;
               } else {
@@ -442,9 +525,7 @@ public final class Syncer {
     private void downloadBlobs(List<FetchedLine> lines, ExecutorService pool) {
       Map<String, List<FetchedLine>> bySha = new LinkedHashMap<>();
       for (FetchedLine line : lines) {
-        bySha
-            .computeIfAbsent(line.blob().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
-            .add(line);
+        bySha.computeIfAbsent(line.blob(), k -> new ArrayList<>()).add(line);
       }
       Map<String, CompletableFuture<Boolean>> downloads = new LinkedHashMap<>();
       bySha.forEach(
@@ -487,7 +568,11 @@ public final class Syncer {
         return false;
       }
       if (!blobs.has(sha)) {
+        long size = line.sizeBytes();
         try (BlobFiles.Download d = blobs.startDownload(sha)) {
+          if (d.offset() > size) {
+            d.restart(); // an earlier answer ran past the size: start over
+          }
           long offset = d.offset();
           long before = offset;
           try (ServiceClient.BlobStream stream = client.blob(sha, offset)) {
@@ -495,14 +580,32 @@ public final class Syncer {
               d.restart();
               before = 0;
             }
-            long got = d.writeAll(stream.body(), cancel::cancelled);
+            // Never more than the manifest's size: an endless answer, or one whose Content-Length
+            // lies, stops here.
+            long got = d.writeAll(stream.body(), size - before, cancel::cancelled);
             listener.advanced(0, 0);
             if (cancel.cancelled()) {
               return false;
             }
-            if (before + got != line.sizeBytes()) {
-              // The size check is advisory: the hash decides.
-              errors.add(line.id() + ": blob size " + (before + got) + " != " + line.sizeBytes());
+            if (before + got < size) {
+              // Cut short: a passing failure, retried; the complete chunks are kept for resume.
+              throw new UncheckedIOException(
+                  new java.io.EOFException(
+                      "blob "
+                          + sha
+                          + " for "
+                          + line.id()
+                          + " ended after "
+                          + (before + got)
+                          + " of "
+                          + size
+                          + " bytes"));
+            }
+            if (stream.body().read() >= 0) {
+              d.restart();
+              refused.add(
+                  line.id() + " (blob answer longer than the manifest's " + size + " bytes)");
+              return false;
             }
           }
           if (!d.finish()) {

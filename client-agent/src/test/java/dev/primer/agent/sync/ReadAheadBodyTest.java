@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ReadAheadBodyTest {
 
   @Test
   void readsEveryByteAcrossListsAndBuffersThenEnds() throws IOException {
-    ReadAheadBody body = new ReadAheadBody(4);
+    ReadAheadBody body = new ReadAheadBody(4, Duration.ofSeconds(30));
     body.onSubscribe(new Demand());
     body.onNext(list("ab", "", "cde"));
     body.onNext(list("f"));
@@ -49,7 +50,7 @@ class ReadAheadBodyTest {
 
   @Test
   void asksForAWindowAheadThenOneListPerListConsumed() throws IOException {
-    ReadAheadBody body = new ReadAheadBody(8);
+    ReadAheadBody body = new ReadAheadBody(8, Duration.ofSeconds(30));
     Demand demand = new Demand();
     body.onSubscribe(demand);
     assertThat(demand.requested).isEqualTo(8);
@@ -66,7 +67,7 @@ class ReadAheadBodyTest {
 
   @Test
   void aFailedConnectionIsAnIOExceptionForTheReader() {
-    ReadAheadBody body = new ReadAheadBody(2);
+    ReadAheadBody body = new ReadAheadBody(2, Duration.ofSeconds(30));
     body.onSubscribe(new Demand());
     body.onNext(list("ok"));
     body.onError(new IOException("connection reset"));
@@ -78,7 +79,7 @@ class ReadAheadBodyTest {
 
   @Test
   void closingStopsTheDownload() throws IOException {
-    ReadAheadBody body = new ReadAheadBody(2);
+    ReadAheadBody body = new ReadAheadBody(2, Duration.ofSeconds(30));
     Demand demand = new Demand();
     body.onSubscribe(demand);
     body.onNext(list("abc"));
