@@ -176,68 +176,35 @@ class AccessDrillTest {
   private static String loadOrganisation() {
     String integrator = DevTokens.of("integration-bot", "integrator");
     String admin = DevTokens.of("admin-1", "admin");
-    ok(
-        http.send(
-            "PUT",
-            "/v1/territories/t-chicago",
-            admin,
-            "application/geo+json",
-            "{\"type\":\"Feature\",\"properties\":{\"id\":\"t-chicago\",\"name\":\"Chicago\"},"
-                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-88.2,41.6],"
-                + "[-87.5,41.6],[-87.5,42.2],[-88.2,42.2],[-88.2,41.6]]]}}"),
-        "territory");
-    ok(
-        http.send(
-            "POST",
-            "/v1/import/users",
-            integrator,
-            "application/x-ndjson",
-            Drills.userLine("u1", "Ana Field", "north")
-                + Drills.userLine("u2", "Bo Other", "south")
-                + Drills.userLine("u3", "Cy Teammate", "south")),
-        "users");
-    ok(
-        http.send(
-            "POST",
-            "/v1/import/accounts",
-            integrator,
-            "application/x-ndjson",
-            account("a-ana", "ACME Pumps", "u1", 41.88, -87.63)
-                + account("a-bo", "Lakeside Brewing", "u2", 43.04, -87.91)
-                + account("a-shared", "Harbor Cranes", "u2", 43.02, -87.90)),
-        "accounts");
-    ok(
-        http.send(
-            "POST",
-            "/v1/import/records",
-            integrator,
-            "application/x-ndjson",
-            Drills.recordLine("r-ana-contact", "a-ana", "contact", "r-ana-contact", 40)
-                + Drills.recordLine(PRIVATE_CONTACT, "a-bo", "contact", PRIVATE_CONTACT, 30)
-                + Drills.recordLine(
-                    PRIVATE_SCHEMATIC, "a-bo", "schematic", PRIVATE_SCHEMATIC, 100_000)
-                + Drills.recordLine(SHARED_CONTACT, "a-shared", "contact", SHARED_CONTACT, 50)),
-        "records");
-    ok(
-        http.send(
-            "POST",
-            "/v1/import/interactions",
-            integrator,
-            "application/x-ndjson",
-            Drills.interactionLine("u1", "r-ana-contact", "2026-02-27T15:00:00Z")
-                + Drills.interactionLine("u2", PRIVATE_CONTACT, "2026-02-27T15:00:00Z")
-                + Drills.interactionLine("u2", PRIVATE_SCHEMATIC, "2026-02-27T15:00:00Z")
-                + Drills.interactionLine("u3", PRIVATE_CONTACT, "2026-02-27T15:00:00Z")
-                + Drills.interactionLine("u1", SHARED_CONTACT, "2026-02-27T15:00:00Z")),
-        "interactions");
-    ok(
-        http.send(
-            "POST",
-            "/v1/import/shares",
-            integrator,
-            "application/x-ndjson",
-            "{\"accountId\":\"a-shared\",\"userId\":\"u1\"}\n"),
-        "shares");
+    Drills.putChicago(http, "t-chicago");
+    Drills.importLines(
+        http,
+        "users",
+        Drills.userLine("u1", "Ana Field", "north")
+            + Drills.userLine("u2", "Bo Other", "south")
+            + Drills.userLine("u3", "Cy Teammate", "south"));
+    Drills.importLines(
+        http,
+        "accounts",
+        account("a-ana", "ACME Pumps", "u1", 41.88, -87.63)
+            + account("a-bo", "Lakeside Brewing", "u2", 43.04, -87.91)
+            + account("a-shared", "Harbor Cranes", "u2", 43.02, -87.90));
+    Drills.importLines(
+        http,
+        "records",
+        Drills.recordLine("r-ana-contact", "a-ana", "contact", "r-ana-contact", 40)
+            + Drills.recordLine(PRIVATE_CONTACT, "a-bo", "contact", PRIVATE_CONTACT, 30)
+            + Drills.recordLine(PRIVATE_SCHEMATIC, "a-bo", "schematic", PRIVATE_SCHEMATIC, 100_000)
+            + Drills.recordLine(SHARED_CONTACT, "a-shared", "contact", SHARED_CONTACT, 50));
+    Drills.importLines(
+        http,
+        "interactions",
+        Drills.interactionLine("u1", "r-ana-contact", "2026-02-27T15:00:00Z")
+            + Drills.interactionLine("u2", PRIVATE_CONTACT, "2026-02-27T15:00:00Z")
+            + Drills.interactionLine("u2", PRIVATE_SCHEMATIC, "2026-02-27T15:00:00Z")
+            + Drills.interactionLine("u3", PRIVATE_CONTACT, "2026-02-27T15:00:00Z")
+            + Drills.interactionLine("u1", SHARED_CONTACT, "2026-02-27T15:00:00Z"));
+    Drills.importLines(http, "shares", "{\"accountId\":\"a-shared\",\"userId\":\"u1\"}\n");
     for (Map.Entry<String, Integer> small :
         Map.of("r-ana-contact", 40, PRIVATE_CONTACT, 30, SHARED_CONTACT, 50).entrySet()) {
       content(

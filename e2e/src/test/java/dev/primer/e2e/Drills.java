@@ -59,60 +59,33 @@ final class Drills {
     static SmallOrg load(Http http) {
       String integrator = DevTokens.of("integration-bot", "integrator");
       String admin = DevTokens.of("admin-1", "admin");
-      ok(
-          http.send(
-              "PUT",
-              "/v1/territories/t-main",
-              admin,
-              "application/geo+json",
-              "{\"type\":\"Feature\",\"properties\":{\"id\":\"t-main\",\"name\":\"Chicago\"},"
-                  + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-88.2,41.6],"
-                  + "[-87.5,41.6],[-87.5,42.2],[-88.2,42.2],[-88.2,41.6]]]}}"),
-          "territory");
-      ok(
-          http.send(
-              "POST",
-              "/v1/import/users",
-              integrator,
-              "application/x-ndjson",
-              userLine("u1", "Ana Field")
-                  + userLine("u2", "Bo Other")
-                  + userLine("u3", "Cy Calendar")),
-          "users");
-      ok(
-          http.send(
-              "POST",
-              "/v1/import/accounts",
-              integrator,
-              "application/x-ndjson",
-              "{\"id\":\"a1\",\"name\":\"ACME Pumps\",\"domain\":\"acme.example\",\"address\":\"1 Main"
-                  + " St, Chicago\",\"lat\":41.88,\"lon\":-87.63,\"ownerId\":\"u1\"}\n"
-                  + "{\"id\":\"a2\",\"name\":\"Other Co\",\"domain\":\"other.example\",\"address\":\"2 Side"
-                  + " St, Evanston\",\"lat\":42.05,\"lon\":-87.69,\"ownerId\":\"u2\"}\n"),
-          "accounts");
+      putChicago(http, "t-main");
+      importLines(
+          http,
+          "users",
+          userLine("u1", "Ana Field") + userLine("u2", "Bo Other") + userLine("u3", "Cy Calendar"));
+      importLines(
+          http,
+          "accounts",
+          "{\"id\":\"a1\",\"name\":\"ACME Pumps\",\"domain\":\"acme.example\",\"address\":\"1 Main"
+              + " St, Chicago\",\"lat\":41.88,\"lon\":-87.63,\"ownerId\":\"u1\"}\n"
+              + "{\"id\":\"a2\",\"name\":\"Other Co\",\"domain\":\"other.example\",\"address\":\"2 Side"
+              + " St, Evanston\",\"lat\":42.05,\"lon\":-87.69,\"ownerId\":\"u2\"}\n");
       int blobSize = 100_000;
-      ok(
-          http.send(
-              "POST",
-              "/v1/import/records",
-              integrator,
-              "application/x-ndjson",
-              recordLine("r1", "a1", "contact", "Jane Doe, plant manager", 40)
-                  + recordLine("r2", "a1", "schematic", "Pump P-200 schematic", blobSize)
-                  + recordLine("r3", "a1", "service-history", "Service report: seal replaced", 60)
-                  + recordLine("r4", "a2", "contact", "John Roe, buyer", 30)),
-          "records");
-      ok(
-          http.send(
-              "POST",
-              "/v1/import/interactions",
-              integrator,
-              "application/x-ndjson",
-              interactionLine("u1", "r1", "2026-02-27T15:00:00Z")
-                  + interactionLine("u1", "r2", "2026-02-27T15:05:00Z")
-                  + interactionLine("u1", "r3", "2026-02-28T15:00:00Z")
-                  + interactionLine("u2", "r4", "2026-02-28T16:00:00Z")),
-          "interactions");
+      importLines(
+          http,
+          "records",
+          recordLine("r1", "a1", "contact", "Jane Doe, plant manager", 40)
+              + recordLine("r2", "a1", "schematic", "Pump P-200 schematic", blobSize)
+              + recordLine("r3", "a1", "service-history", "Service report: seal replaced", 60)
+              + recordLine("r4", "a2", "contact", "John Roe, buyer", 30));
+      importLines(
+          http,
+          "interactions",
+          interactionLine("u1", "r1", "2026-02-27T15:00:00Z")
+              + interactionLine("u1", "r2", "2026-02-27T15:05:00Z")
+              + interactionLine("u1", "r3", "2026-02-28T15:00:00Z")
+              + interactionLine("u2", "r4", "2026-02-28T16:00:00Z"));
       byte[] blob = new byte[blobSize];
       for (int i = 0; i < blob.length; i++) {
         blob[i] = (byte) (i * 31 + 7);
@@ -219,6 +192,34 @@ final class Drills {
         throw new IllegalStateException("data " + args[0] + " exited " + exit + ": " + err);
       }
     }
+  }
+
+  /** Imports NDJSON {@code lines} of {@code kind} as the integrator, insisting on a 2xx. */
+  static void importLines(Http http, String kind, String lines) {
+    ok(
+        http.send(
+            "POST",
+            "/v1/import/" + kind,
+            DevTokens.of("integration-bot", "integrator"),
+            "application/x-ndjson",
+            lines),
+        "import " + kind);
+  }
+
+  /** Stores territory {@code id}: a box around Chicago (41.6..42.2 N, 88.2..87.5 W). */
+  static void putChicago(Http http, String id) {
+    ok(
+        http.send(
+            "PUT",
+            "/v1/territories/" + id,
+            DevTokens.of("admin-1", "admin"),
+            "application/geo+json",
+            "{\"type\":\"Feature\",\"properties\":{\"id\":\""
+                + id
+                + "\",\"name\":\"Chicago\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-88.2,41.6],"
+                + "[-87.5,41.6],[-87.5,42.2],[-88.2,42.2],[-88.2,41.6]]]}}"),
+        "territory " + id);
   }
 
   /** Org data reaches manifests when the service's snapshot refreshes, a moment after imports. */
