@@ -116,7 +116,13 @@ class DeviceLifecycleDrillTest {
 
     JsonNode listed =
         json(ok(http.get("/v1/admin/devices?userId=u1", DevTokens.of("admin-1", "admin")), "list"));
-    String oldest = listed.get(0).path("deviceId").asText();
+    String oldest = "";
+    for (JsonNode d : listed) {
+      if (d.path("revokedAt").isNull() || d.path("revokedAt").isMissingNode()) {
+        oldest = d.path("deviceId").asText();
+        break;
+      }
+    }
     ok(
         http.send(
             "POST",
