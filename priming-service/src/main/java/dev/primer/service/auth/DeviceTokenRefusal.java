@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A device token that no longer works, with the reason the device is told: {@code device-revoked}
- * (an admin revoked it: the agent wipes its store) or {@code token-expired} (enrol again). Carried
- * as an attribute of Quarkus's (final) AuthenticationFailedException.
+ * (an admin revoked it: the device must wipe its store) or {@code token-expired} (enrol again).
+ * Carried as an attribute of Quarkus's (final) AuthenticationFailedException.
  */
 public final class DeviceTokenRefusal {
   private static final String SLUG = "primer.problem";

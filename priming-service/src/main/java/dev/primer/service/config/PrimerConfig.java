@@ -124,8 +124,11 @@ public interface PrimerConfig {
     @WithDefault("16")
     int streamsPerCaller();
 
-    /** At most this many such transfers in all at once; more get a 503 with Retry-After. */
-    @WithDefault("256")
+    /**
+     * At most this many such transfers in all at once; more get a 503 with Retry-After. A backstop
+     * for memory: 200 agents syncing at once run up to 1,000 (a fetch and three blobs each).
+     */
+    @WithDefault("1024")
     int streams();
 
     /** A transfer slower than this (bytes per second, averaged) after the grace is cut off. */

@@ -13,7 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** Lets an admin list a user's devices and revoke a lost one (remote wipe at its next contact). */
+/** Lets an admin list a user's devices and revoke a lost one (its next contact is told to wipe). */
 @Path("/v1/admin/devices")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)

@@ -117,7 +117,7 @@ public class DeviceService {
     return d;
   }
 
-  /** Revokes a device: its tokens stop working at once, and the agent wipes its store. */
+  /** Revokes a device: its tokens stop working at once, and its next contact is told to wipe. */
   @Transactional
   public DeviceView revoke(String deviceId) {
     Device d = Device.findById(deviceId);
