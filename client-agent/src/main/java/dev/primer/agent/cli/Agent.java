@@ -2,6 +2,8 @@ package dev.primer.agent.cli;
 
 import dev.primer.agent.config.AgentConfig;
 import dev.primer.agent.config.AgentHome;
+import dev.primer.agent.config.AgentStoppedException;
+import dev.primer.agent.config.RemoteWipe;
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.SearchTokens;
 import dev.primer.agent.crypto.StoreKey;
@@ -9,7 +11,10 @@ import dev.primer.agent.policy.NetworkPolicy;
 import dev.primer.agent.policy.PolicyDecision;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.sync.ServiceClient;
+import dev.primer.agent.sync.ServiceException;
 import dev.primer.agent.sync.Syncer;
+import dev.primer.agent.token.TokenRenewal;
+import dev.primer.agent.trust.ServerValues;
 import dev.primer.agent.trust.Transport;
 import dev.primer.agent.util.PrivateFiles;
 import java.io.IOException;
@@ -17,23 +22,94 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /** An enrolled agent opened from its home: config, key, store and service client. */
 final class Agent implements AutoCloseable {
   final AgentHome home;
-  final AgentConfig config;
   final LocalStore store;
-  final ServiceClient client;
+  // Both replaced when the device token is renewed.
+  AgentConfig config;
+  ServiceClient client;
 
   private Agent(AgentHome home, AgentConfig config, LocalStore store) {
     this.home = home;
     this.config = config;
     this.store = store;
-    this.client =
-        new ServiceClient(
-            config.server(),
-            config.token(),
-            Transport.of(config.insecureHttp(), config.pinSha256()));
+    this.client = client(config);
+  }
+
+  private static ServiceClient client(AgentConfig config) {
+    return new ServiceClient(
+        config.server(), config.token(), Transport.of(config.insecureHttp(), config.pinSha256()));
+  }
+
+  /**
+   * Renews the device token when it is inside its renewal window ({@link TokenRenewal}): the new
+   * token is saved (temp file 0600, atomic rename) before it is used. A renewal that fails while
+   * the token still works is a warning on {@code err}; a revoked device or an expired token is
+   * thrown, for {@link #stopIfRefused}.
+   */
+  void renewTokenIfDue(Clock clock, PrintWriter err) {
+    Optional<Instant> expires = config.tokenExpiry();
+    Instant now = clock.instant();
+    if (expires.isEmpty() || !TokenRenewal.due(now, config.tokenIssued(), expires.get())) {
+      return;
+    }
+    try {
+      ServiceClient.DeviceToken renewed = client.renewToken(config.deviceId());
+      AgentConfig next = config.withToken(renewed.token(), renewed.expiresAt(), now);
+      home.save(next);
+      config = next;
+      client = client(next);
+    } catch (ServiceException e) {
+      if (e.deviceRevoked() || e.tokenExpired()) {
+        throw e;
+      }
+      warnRenewal(err, e, expires.get());
+    } catch (UncheckedIOException | ServerValues.RefusedValueException e) {
+      warnRenewal(err, e, expires.get());
+    }
+  }
+
+  private static void warnRenewal(PrintWriter err, RuntimeException e, Instant expires) {
+    err.println(
+        "warning: could not renew the device token ("
+            + e.getMessage()
+            + "); it stays valid until "
+            + expires
+            + ", the next sync tries again");
+    err.flush();
+  }
+
+  /**
+   * What a refusal by the service means for {@code home}: a revoked device is wiped (remote wipe)
+   * and an expired token told, each as one {@link AgentStoppedException} line; any other failure is
+   * returned as it is.
+   */
+  static RuntimeException stopIfRefused(AgentHome home, ServiceException e, Clock clock) {
+    if (!e.deviceRevoked() && e.status() != 401) {
+      return e;
+    }
+    AgentConfig config = home.config();
+    if (e.deviceRevoked()) {
+      RemoteWipe.wipe(home, config, clock.instant());
+      return new AgentStoppedException(
+          "this device was revoked by an administrator; its local data has been wiped");
+    }
+    Optional<Instant> expiry = config.tokenExpiry();
+    if (e.tokenExpired() || expiry.filter(x -> !clock.instant().isBefore(x)).isPresent()) {
+      return new AgentStoppedException(
+          "the device token expired"
+              + expiry.map(x -> " on " + x).orElse("")
+              + "; enrol again: bin/primer agent enroll"
+              + (home.equals(AgentHome.defaultHome()) ? "" : " --home " + home.dir())
+              + " --server "
+              + config.server()
+              + " --token <your token>");
+    }
+    return e;
   }
 
   /**
@@ -59,6 +135,7 @@ final class Agent implements AutoCloseable {
    * left it wider.
    */
   static LocalStore openStore(AgentHome home, AgentContext context) {
+    home.requireNotRevoked();
     PrivateFiles.tighten(home.dir());
     StoreKey key = StoreKeys.open(home, context);
     return LocalStore.open(

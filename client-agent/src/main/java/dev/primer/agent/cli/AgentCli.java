@@ -1,5 +1,6 @@
 package dev.primer.agent.cli;
 
+import dev.primer.agent.config.AgentStoppedException;
 import dev.primer.agent.policy.SystemNetworkProbe;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -80,6 +81,10 @@ public final class AgentCli implements Runnable {
                 })
             .setExecutionExceptionHandler(
                 (e, cmd, ignored) -> {
+                  if (e instanceof AgentStoppedException stopped) {
+                    cmd.getErr().println(oneLine(stopped.getMessage()));
+                    return FAILURE;
+                  }
                   cmd.getErr().println(name(cmd) + ": " + oneLine(describe(e)));
                   return e instanceof IllegalArgumentException ? USAGE : FAILURE;
                 });

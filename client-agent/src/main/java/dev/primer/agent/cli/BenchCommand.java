@@ -401,6 +401,8 @@ final class BenchCommand implements Callable<Integer> {
             enrolment.deviceId(),
             enrolment.userId(),
             token,
+            "",
+            "",
             budgetBytes,
             "01:00",
             "05:00",

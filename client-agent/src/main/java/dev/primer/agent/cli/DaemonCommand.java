@@ -2,6 +2,7 @@ package dev.primer.agent.cli;
 
 import dev.primer.agent.daemon.Daemon;
 import dev.primer.agent.daemon.SyncWindow;
+import dev.primer.agent.sync.ServiceException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Random;
@@ -35,7 +36,8 @@ final class DaemonCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    try (Agent agent = Agent.open(home.home(), parent.context, spec.commandLine().getErr())) {
+    PrintWriter err = spec.commandLine().getErr();
+    try (Agent agent = Agent.open(home.home(), parent.context, err)) {
       Daemon daemon =
           new Daemon(
               new SyncWindow(agent.config.windowOpens(), agent.config.windowCloses()),
@@ -44,13 +46,18 @@ final class DaemonCommand implements Callable<Integer> {
               d -> Thread.sleep(d.toMillis()),
               new Random(),
               () -> agent.policy(parent.context),
-              cancel ->
-                  agent
-                      .syncer(parent.context.clock())
-                      .sync(cancel, dev.primer.agent.sync.SyncListener.none()),
+              cancel -> {
+                agent.renewTokenIfDue(parent.context.clock(), err);
+                return agent
+                    .syncer(parent.context.clock())
+                    .sync(cancel, dev.primer.agent.sync.SyncListener.none());
+              },
               out);
       daemon.run(windows);
       return AgentCli.OK;
+    } catch (ServiceException e) {
+      // The daemon stopped on a refused token: a revoked device's store is deleted here.
+      throw Agent.stopIfRefused(home.home(), e, parent.context.clock());
     }
   }
 }

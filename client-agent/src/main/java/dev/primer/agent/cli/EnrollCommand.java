@@ -2,6 +2,7 @@ package dev.primer.agent.cli;
 
 import dev.primer.agent.config.AgentConfig;
 import dev.primer.agent.config.AgentHome;
+import dev.primer.agent.config.RemoteWipe;
 import dev.primer.agent.crypto.KeyFile;
 import dev.primer.agent.crypto.KeyProtector;
 import dev.primer.agent.sync.ServiceClient;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +45,9 @@ final class EnrollCommand implements Callable<Integer> {
       names = "--token",
       required = true,
       paramLabel = "TOKEN",
-      description = "The user's token (role device).")
+      description =
+          "The user's token (role device), used only to enrol: the device then keeps the"
+              + " token the service gives it.")
   String token;
 
   @Option(names = "--name", paramLabel = "NAME", description = "Device name (default: host name).")
@@ -143,7 +147,10 @@ final class EnrollCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AgentHome agentHome = home.home();
-    if (agentHome.enrolled() && !force) {
+    // A revoked home is enrolled afresh, once its wipe is complete.
+    RemoteWipe.marker(agentHome).ifPresent(m -> RemoteWipe.finish(agentHome, m));
+    // A home whose token expired is enrolled again as the expiry message says, without --force.
+    if (agentHome.enrolled() && !force && !tokenExpired(agentHome)) {
       throw new IllegalArgumentException(
           "already enrolled in "
               + agentHome.dir()
@@ -165,6 +172,8 @@ final class EnrollCommand implements Callable<Integer> {
             "pending",
             "pending",
             token,
+            "",
+            "",
             Sizes.parse("budget", budget),
             times[0],
             times[1],
@@ -188,12 +197,21 @@ final class EnrollCommand implements Callable<Integer> {
     ServiceClient.Enrolment enrolment =
         new ServiceClient(server, token, transport)
             .enroll(name == null ? hostName() : name, platform());
+    // The device's own token from now on; the user's token is not kept (an older service gives
+    // none: then the user's token is all there is).
+    Instant received = parent.context.clock().instant();
     AgentConfig config =
         new AgentConfig(
             server,
             enrolment.deviceId(),
             enrolment.userId(),
-            token,
+            enrolment.token().map(ServiceClient.DeviceToken::token).orElse(token),
+            enrolment
+                .token()
+                .flatMap(ServiceClient.DeviceToken::expiresAt)
+                .map(Instant::toString)
+                .orElse(""),
+            enrolment.token().isPresent() ? received.toString() : "",
             draft.budgetBytes(),
             times[0],
             times[1],
@@ -207,6 +225,7 @@ final class EnrollCommand implements Callable<Integer> {
             insecureHttp,
             draft.pinSha256());
     agentHome.save(config);
+    RemoteWipe.clear(agentHome);
     PrivateFiles.tighten(agentHome.dir());
     if (!keyExists) {
       KeyFile.create(agentHome.keyFile(), protector);
@@ -225,6 +244,15 @@ final class EnrollCommand implements Callable<Integer> {
             "enrolled device %s for user %s at %s; config in %s%n",
             config.deviceId(), config.userId(), server, agentHome.configFile());
     return AgentCli.OK;
+  }
+
+  private boolean tokenExpired(AgentHome home) {
+    try {
+      Instant now = parent.context.clock().instant();
+      return home.config().tokenExpiry().filter(x -> !now.isBefore(x)).isPresent();
+    } catch (RuntimeException unreadable) {
+      return false;
+    }
   }
 
   private static String hostName() {

@@ -2,6 +2,7 @@ package dev.primer.agent.cli;
 
 import dev.primer.agent.policy.PolicyDecision;
 import dev.primer.agent.sync.CancelSignal;
+import dev.primer.agent.sync.ServiceException;
 import dev.primer.agent.sync.SyncListener;
 import dev.primer.agent.sync.SyncResult;
 import java.io.PrintWriter;
@@ -41,7 +42,8 @@ final class SyncCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Agent agent = Agent.open(home.home(), parent.context, spec.commandLine().getErr())) {
+    PrintWriter err = spec.commandLine().getErr();
+    try (Agent agent = Agent.open(home.home(), parent.context, err)) {
       PolicyDecision decision = agent.policy(parent.context);
       if (!decision.allowed() && !force) {
         out.println("not syncing: " + decision.reason() + " (use --force to sync anyway)");
@@ -51,6 +53,7 @@ final class SyncCommand implements Callable<Integer> {
           quiet
               ? SyncListener.none()
               : new SyncProgressBar(spec.commandLine().getErr(), System.console() != null);
+      agent.renewTokenIfDue(parent.context.clock(), err);
       SyncResult result =
           agent
               .syncer(parent.context.clock())
@@ -58,6 +61,9 @@ final class SyncCommand implements Callable<Integer> {
               .sync(new CancelSignal(), progress);
       out.println(result.summary());
       return result.refused().isEmpty() ? AgentCli.OK : AgentCli.FAILURE;
+    } catch (ServiceException e) {
+      // After the store is closed: a revoked device's store is deleted here.
+      throw Agent.stopIfRefused(home.home(), e, parent.context.clock());
     }
   }
 }

@@ -2,7 +2,9 @@ package dev.primer.agent.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +15,12 @@ import java.util.Optional;
  * @param server the service's base URL, e.g. http://primer.example:8080
  * @param deviceId the device id the service gave at enrolment
  * @param userId the user the device belongs to
- * @param token the user's bearer token (role device)
+ * @param token the bearer token the agent sends: the device's own token ({@code pdt_…}) the service
+ *     gave at enrolment or at the last renewal; the user's token only when the service gave none
+ *     (an older service)
+ * @param tokenExpiresAt when the device token expires (ISO-8601 instant); empty when unknown
+ * @param tokenIssuedAt when the agent received the device token (ISO-8601 instant); empty when
+ *     unknown
  * @param budgetBytes the most content bytes this device keeps
  * @param windowStart local time the overnight window opens
  * @param windowEnd local time the overnight window closes
@@ -34,6 +41,8 @@ public record AgentConfig(
     String deviceId,
     String userId,
     String token,
+    String tokenExpiresAt,
+    String tokenIssuedAt,
     long budgetBytes,
     String windowStart,
     String windowEnd,
@@ -55,6 +64,11 @@ public record AgentConfig(
     officeCidrs = List.copyOf(officeCidrs == null ? List.of() : officeCidrs);
     beaconUrl = beaconUrl == null ? "" : beaconUrl;
     pinSha256 = pinSha256 == null ? "" : pinSha256;
+    // Configs written before device tokens have neither field.
+    tokenExpiresAt = tokenExpiresAt == null ? "" : tokenExpiresAt;
+    tokenIssuedAt = tokenIssuedAt == null ? "" : tokenIssuedAt;
+    parseInstant("token expiry", tokenExpiresAt);
+    parseInstant("token issue time", tokenIssuedAt);
     if (budgetBytes <= 0) {
       throw new IllegalArgumentException("budget must be > 0, was " + budgetBytes);
     }
@@ -94,6 +108,8 @@ public record AgentConfig(
         deviceId,
         userId,
         token,
+        tokenExpiresAt,
+        tokenIssuedAt,
         bytes,
         windowStart,
         windowEnd,
@@ -108,13 +124,27 @@ public record AgentConfig(
         pinSha256);
   }
 
-  /** A copy with another token. */
-  public AgentConfig withToken(String newToken) {
+  /** When the device token expires, if the service said. */
+  @JsonIgnore
+  public Optional<Instant> tokenExpiry() {
+    return parseInstant("token expiry", tokenExpiresAt);
+  }
+
+  /** When the agent received the device token, if known. */
+  @JsonIgnore
+  public Optional<Instant> tokenIssued() {
+    return parseInstant("token issue time", tokenIssuedAt);
+  }
+
+  /** A copy with another token, received at {@code issuedAt}, expiring at {@code expiresAt}. */
+  public AgentConfig withToken(String newToken, Optional<Instant> expiresAt, Instant issuedAt) {
     return new AgentConfig(
         server,
         deviceId,
         userId,
         newToken,
+        expiresAt.map(Instant::toString).orElse(""),
+        issuedAt.toString(),
         budgetBytes,
         windowStart,
         windowEnd,
@@ -127,6 +157,18 @@ public record AgentConfig(
         batchSize,
         insecureHttp,
         pinSha256);
+  }
+
+  private static Optional<Instant> parseInstant(String what, String value) {
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(value));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          what + " must be an ISO-8601 instant, was '" + value + "'");
+    }
   }
 
   private static LocalTime parseTime(String what, String value) {

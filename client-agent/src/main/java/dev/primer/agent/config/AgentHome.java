@@ -48,8 +48,21 @@ public record AgentHome(Path dir) {
     return Files.isRegularFile(configFile());
   }
 
+  /**
+   * Refuses a home whose device was revoked (finishing its wipe if it was cut off): an {@link
+   * AgentStoppedException} with the marker's line.
+   */
+  public void requireNotRevoked() {
+    RemoteWipe.marker(this)
+        .ifPresent(
+            m -> {
+              throw new AgentStoppedException(RemoteWipe.finish(this, m).line());
+            });
+  }
+
   /** Reads the config, or says how to enrol when there is none. */
   public AgentConfig config() {
+    requireNotRevoked();
     if (!enrolled()) {
       throw new IllegalStateException(
           "no agent enrolled in "

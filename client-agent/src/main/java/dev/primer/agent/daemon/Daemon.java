@@ -20,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * Waits for the overnight window plus a random jitter (so a fleet does not arrive at once), syncs
  * when the network policy allows, retries failures with exponential backoff or the service's
- * Retry-After, and stops a running download the moment the policy or the window ends.
+ * Retry-After, and stops a running download the moment the policy or the window ends. A 401 or 410
+ * (the device token expired or the device was revoked) is not retried: it ends the run.
  */
 public final class Daemon {
   /** How the daemon waits; tests advance a clock instead of sleeping. */
@@ -116,6 +117,10 @@ public final class Daemon {
         }
         // Cut off by the policy or the window: wait for the office network again.
       } catch (ServiceException e) {
+        if (e.status() == 401 || e.status() == 410) {
+          // A refused token (expired, revoked, unknown) stays refused: stop instead of retrying.
+          throw e;
+        }
         Duration wait = e.retryAfter().orElse(backoff);
         log.println(
             "daemon: sync failed (" + e.getMessage() + "); retrying in " + wait.toSeconds() + "s");

@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -125,16 +126,49 @@ public final class ServiceClient {
     return wireBytes.get();
   }
 
-  /** The device id and user id the service gave this device. */
-  public record Enrolment(String deviceId, String userId) {}
+  /** A device token and, when the service said, when it expires. */
+  public record DeviceToken(String token, Optional<Instant> expiresAt) {}
+
+  /**
+   * The device id and user id the service gave this device, and the device's own token (empty from
+   * a service older than device tokens: the agent then keeps the user's token).
+   */
+  public record Enrolment(String deviceId, String userId, Optional<DeviceToken> token) {}
 
   /** Registers this device for the token's user. */
   public Enrolment enroll(String name, String platform) {
     ObjectNode body = JSON.createObjectNode().put("name", name).put("platform", platform);
     JsonNode answer = sendJson(post("v1/devices", body.toString(), "application/json"));
+    Optional<DeviceToken> token =
+        answer.hasNonNull("token")
+            ? Optional.of(deviceToken(answer, "token", "tokenExpiresAt", "the enrolment's"))
+            : Optional.empty();
     return new Enrolment(
         ServerValues.requireId("the enrolment's device id", answer.path("deviceId").asText()),
-        ServerValues.requireId("the enrolment's user id", answer.path("userId").asText()));
+        ServerValues.requireId("the enrolment's user id", answer.path("userId").asText()),
+        token);
+  }
+
+  /**
+   * A new token for device {@code deviceId} ({@code POST /v1/devices/{id}/token}); the one this
+   * client sends keeps working for a few minutes after.
+   */
+  public DeviceToken renewToken(String deviceId) {
+    JsonNode answer =
+        sendJson(post("v1/devices/" + encode(deviceId) + "/token", "", "application/json"));
+    return deviceToken(answer, "token", "expiresAt", "the renewal's");
+  }
+
+  private static DeviceToken deviceToken(
+      JsonNode answer, String tokenField, String expiryField, String what) {
+    String token = ServerValues.requireToken(what + " token", answer.path(tokenField).asText());
+    Optional<Instant> expires =
+        answer.hasNonNull(expiryField)
+            ? Optional.of(
+                ServerValues.requireInstant(
+                    what + " " + expiryField, answer.path(expiryField).asText()))
+            : Optional.empty();
+    return new DeviceToken(token, expires);
   }
 
   /**
@@ -319,11 +353,14 @@ public final class ServiceClient {
     if ((status >= 200 && status < 300) || status == 304) {
       return response;
     }
-    String detail = problemDetail(response);
+    JsonNode problem = problem(response);
     Optional<Duration> retryAfter =
         response.headers().firstValue("Retry-After").flatMap(ServiceClient::parseRetryAfter);
     throw new ServiceException(
-        status, request.uri().getPath() + " answered " + status + ": " + detail, retryAfter);
+        status,
+        request.uri().getPath() + " answered " + status + ": " + problem.path("detail").asText(),
+        retryAfter,
+        problem.path("type").asText(""));
   }
 
   static Optional<Duration> parseRetryAfter(String value) {
@@ -342,19 +379,28 @@ public final class ServiceClient {
     }
   }
 
-  private String problemDetail(HttpResponse<InputStream> response) {
+  /**
+   * The error answer's problem document as {@code type} and {@code detail} (the title, or the text
+   * of a body that is not JSON, when there is no detail).
+   */
+  private JsonNode problem(HttpResponse<InputStream> response) {
+    ObjectNode out = JSON.createObjectNode();
     try (InputStream in = body(response)) {
       byte[] bytes = in.readNBytes(64 * 1024);
       try {
         JsonNode problem = JSON.readTree(bytes);
         String detail = problem.path("detail").asText("");
-        return detail.isEmpty() ? problem.path("title").asText("no detail") : detail;
+        out.put("detail", detail.isEmpty() ? problem.path("title").asText("no detail") : detail);
+        if (problem.path("type").isTextual()) {
+          out.put("type", problem.path("type").asText());
+        }
       } catch (IOException notJson) {
-        return new String(bytes, StandardCharsets.UTF_8).strip();
+        out.put("detail", new String(bytes, StandardCharsets.UTF_8).strip());
       }
     } catch (IOException e) {
-      return "no detail";
+      out.put("detail", "no detail");
     }
+    return out;
   }
 
   private InputStream body(HttpResponse<InputStream> response) {

@@ -70,6 +70,40 @@ public final class ServerValues {
     return value;
   }
 
+  /** Longest device token accepted (the service's are about 50 characters). */
+  public static final int MAX_TOKEN = 4096;
+
+  /**
+   * {@code value} if it can be a bearer token: 1-{@value #MAX_TOKEN} visible ASCII characters (it
+   * goes into a header and the config); else refused. The value itself is never echoed.
+   */
+  public static String requireToken(String what, String value) {
+    boolean ok = !value.isEmpty() && value.length() <= MAX_TOKEN;
+    for (int i = 0; ok && i < value.length(); i++) {
+      char c = value.charAt(i);
+      ok = c > 0x20 && c < 0x7f;
+    }
+    if (!ok) {
+      throw new RefusedValueException(
+          what
+              + " must be 1-"
+              + MAX_TOKEN
+              + " visible ASCII characters (was "
+              + value.length()
+              + " characters)");
+    }
+    return value;
+  }
+
+  /** {@code value} as an instant if it is an ISO-8601 instant, else refused naming {@code what}. */
+  public static java.time.Instant requireInstant(String what, String value) {
+    try {
+      return java.time.Instant.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new RefusedValueException(what + " must be an ISO-8601 instant, was " + quoted(value));
+    }
+  }
+
   /** {@code value} if it is a quoted ETag without control characters, else refused. */
   public static String requireEtag(String value) {
     if (!value.isEmpty() && !ETAG.matcher(value).matches()) {

@@ -59,6 +59,8 @@ class StoreAtRestTest {
             "d-1",
             "u1",
             "secret-token",
+            "",
+            "",
             1 << 30,
             "01:00",
             "05:00",

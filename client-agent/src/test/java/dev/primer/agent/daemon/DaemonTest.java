@@ -131,6 +131,31 @@ class DaemonTest {
   }
 
   @Test
+  void aRefusedTokenEndsTheDaemonInsteadOfRetrying() {
+    StepClock clock = new StepClock(ZonedDateTime.of(2026, 5, 4, 2, 0, 0, 0, ZONE));
+    for (int status : new int[] {401, 410}) {
+      AtomicInteger calls = new AtomicInteger();
+      Daemon d =
+          daemon(
+              clock,
+              () -> new PolicyDecision(true, "office"),
+              c -> {
+                calls.incrementAndGet();
+                throw new ServiceException(
+                    status,
+                    "refused",
+                    Optional.empty(),
+                    "https://primer.dev/problems/device-revoked");
+              },
+              new StringWriter());
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(d::runWindow)
+          .isInstanceOf(ServiceException.class);
+      assertThat(calls).hasValue(1);
+    }
+  }
+
+  @Test
   void waitsForTheOfficeNetworkAndGivesUpWhenTheWindowCloses() throws Exception {
     StepClock clock = new StepClock(ZonedDateTime.of(2026, 5, 4, 4, 0, 0, 0, ZONE));
     StringWriter log = new StringWriter();

@@ -419,6 +419,42 @@ class AgentServiceTest {
     }
   }
 
+  @Test
+  @Order(9)
+  void theDeviceUsesItsOwnTokenAndARevokedDeviceIsWipedAtItsNextSync() throws Exception {
+    Path home = enroll("u3");
+    String config = Files.readString(home.resolve("config.json"));
+    assertThat(config).contains("\"token\" : \"pdt_").contains("\"tokenExpiresAt\" : \"20");
+    assertThat(config).doesNotContain("\"token\" : \"ey");
+    assertThat(cli(OFFICE, "sync", "--home", home.toString(), "--quiet").code()).isZero();
+    String device = new AgentHome(home).config().deviceId();
+
+    java.net.http.HttpResponse<String> revoked =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            service.url() + "/v1/admin/devices/" + device + "/revoke"))
+                    .header("Authorization", "Bearer " + service.token("admin-1", "admin"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(revoked.statusCode() / 100).as(revoked.body()).isEqualTo(2);
+    Run sync = cli(OFFICE, "sync", "--home", home.toString(), "--quiet");
+
+    assertThat(sync.code()).isEqualTo(1);
+    assertThat(sync.err().strip())
+        .isEqualTo(
+            "primer agent: this device was revoked by an administrator; its local data has been"
+                + " wiped");
+    try (Stream<Path> left = Files.list(home)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("revoked.json");
+    }
+    Run status = cli(OFFICE, "status", "--home", home.toString());
+    assertThat(status.code()).isEqualTo(1);
+    assertThat(status.err()).contains("was revoked by an administrator", "wiped at");
+  }
+
   /** The wire bytes a sync summary reports. */
   private static long wire(String summary) {
     java.util.regex.Matcher m =
