@@ -126,14 +126,27 @@ public class TrafficGuard {
     long minRate = limits.minRate().asLongValue();
     if (!request.isEnded()) {
       long read = request.bytesRead();
-      if (read < minRate * seconds) {
+      if (read == 0) {
+        // Nothing consumed yet: the endpoint may still be waiting for a worker thread (a busy
+        // service), so only a body that never starts is cut, after six graces.
+        if (seconds > 6.0 * limits.grace().toMillis() / 1000.0) {
+          cut(rc, "no byte of the request body arrived in " + Math.round(seconds) + " s");
+        }
+        return;
+      }
+      if (transfer.readingSince == 0) {
+        transfer.readingSince = now;
+        return;
+      }
+      double reading = (now - transfer.readingSince) / 1e9;
+      if (read < minRate * reading) {
         cut(
             rc,
             String.format(
                 Locale.ROOT,
                 "the request body arrived at %.0f bytes/s, under the minimum of %d"
                     + " (primer.traffic.min-rate)",
-                read / seconds,
+                read / reading,
                 minRate));
       }
       return;
@@ -145,6 +158,13 @@ public class TrafficGuard {
       return;
     }
     long written = response.bytesWritten();
+    if (!response.writeQueueFull()) {
+      // The client takes what is written: a slow answer is the service's own doing (a busy
+      // machine, a file sent by the kernel), never a reason to cut it off.
+      transfer.lastWritten = written;
+      transfer.lastCheck = now;
+      return;
+    }
     double window = (now - transfer.lastCheck) / 1e9;
     if (transfer.lastCheck != 0 && written - transfer.lastWritten < minRate * window) {
       LOG.debugf(
@@ -194,6 +214,7 @@ public class TrafficGuard {
     final long started;
     long lastWritten;
     long lastCheck;
+    long readingSince;
 
     Transfer(long started) {
       this.started = started;
