@@ -106,7 +106,7 @@ public class RecordAccess {
   }
 
   private Optional<Rules> rules(String userId) {
-    OrgSnapshot snapshot = snapshots.current();
+    OrgSnapshot snapshot = snapshots.currentKnowing(userId);
     OptionalInt u = snapshot.user(userId);
     return u.isPresent()
         ? Optional.of(new Rules(snapshot, snapshot.visibility().readableBy(u.getAsInt())))

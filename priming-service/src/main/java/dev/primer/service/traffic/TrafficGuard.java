@@ -42,11 +42,6 @@ public class TrafficGuard {
     router.route().order(Integer.MIN_VALUE + 100).handler(this::admit);
   }
 
-  /** Transfers under way now, for tests and metrics. */
-  public int inFlight() {
-    return inFlight.get();
-  }
-
   private void admit(RoutingContext rc) {
     HttpServerRequest request = rc.request();
     if (!isTransfer(request)) {
