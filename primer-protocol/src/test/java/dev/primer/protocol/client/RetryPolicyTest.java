@@ -1,4 +1,4 @@
-package dev.primer.agent.sync;
+package dev.primer.protocol.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-class RetryingTest {
+class RetryPolicyTest {
   private final List<Duration> waits = new ArrayList<>();
-  private final Retrying retrying = new Retrying(4, Duration.ofSeconds(1), waits::add);
+  private final RetryPolicy retrying = new RetryPolicy(4, Duration.ofSeconds(1), waits::add);
 
   @Test
   void aBusyServiceIsAskedAgainAfterTheWaitItNames() {
@@ -27,7 +27,7 @@ class RetryingTest {
               }
               return "ok";
             },
-            new CancelSignal());
+            () -> false);
     assertThat(answer).isEqualTo("ok");
     assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
@@ -42,7 +42,7 @@ class RetryingTest {
                       calls.incrementAndGet();
                       throw new UncheckedIOException(new EOFException("broke off"));
                     },
-                    new CancelSignal()))
+                    () -> false))
         .isInstanceOf(UncheckedIOException.class);
     assertThat(calls).hasValue(4);
     assertThat(waits)
@@ -59,7 +59,7 @@ class RetryingTest {
                       calls.incrementAndGet();
                       throw new ServiceException(403, "forbidden", Optional.empty());
                     },
-                    new CancelSignal()))
+                    () -> false))
         .isInstanceOf(ServiceException.class);
     assertThat(calls).hasValue(1);
     assertThat(waits).isEmpty();
@@ -75,14 +75,13 @@ class RetryingTest {
           }
           return 1;
         },
-        new CancelSignal());
-    assertThat(waits).containsExactly(Retrying.LONGEST_WAIT);
+        () -> false);
+    assertThat(waits).containsExactly(RetryPolicy.LONGEST_WAIT);
   }
 
   @Test
-  void aCancelledSyncStopsRetrying() {
-    CancelSignal cancel = new CancelSignal();
-    cancel.cancel("policy ended");
+  void aCancelledCallerIsNotRetried() {
+    java.util.function.BooleanSupplier cancel = () -> true;
     assertThatThrownBy(
             () ->
                 retrying.call(

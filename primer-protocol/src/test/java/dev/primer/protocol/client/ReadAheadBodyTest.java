@@ -1,4 +1,4 @@
-package dev.primer.agent.sync;
+package dev.primer.protocol.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
-package dev.primer.agent.sync;
+package dev.primer.protocol.client;
 
+import dev.primer.protocol.ByteSizes;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,13 +49,13 @@ final class BoundedInput extends FilterInputStream {
     }
     total += n;
     if (total > maxBytes) {
-      return fail(what + " is larger than " + SyncResult.human(maxBytes));
+      return fail(what + " is larger than " + ByteSizes.human(maxBytes));
     }
     if (maxLine < Long.MAX_VALUE) {
       for (int i = off; i < off + n; i++) {
         line = b[i] == '\n' ? 0 : line + 1;
         if (line > maxLine) {
-          return fail(what + " has a line longer than " + SyncResult.human(maxLine));
+          return fail(what + " has a line longer than " + ByteSizes.human(maxLine));
         }
       }
     }

@@ -1,4 +1,4 @@
-package dev.primer.agent.sync;
+package dev.primer.protocol.client;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
-package dev.primer.agent.sync;
+package dev.primer.protocol.client;
 
+import dev.primer.protocol.problem.ProblemDocument;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -9,34 +10,35 @@ public final class ServiceException extends RuntimeException {
 
   private final int status;
   private final transient Optional<Duration> retryAfter;
-  private final String problemType;
+  private final transient ProblemDocument problem;
 
+  /** An error answer of {@code status} without a problem document. */
   public ServiceException(int status, String message, Optional<Duration> retryAfter) {
-    this(status, message, retryAfter, "");
+    this(status, message, retryAfter, ProblemDocument.of("", "", status, "", "", null));
   }
 
-  /** As above, with the problem document's {@code type} ("" when the answer had none). */
+  /** An error answer of {@code status} and its problem document. */
   public ServiceException(
-      int status, String message, Optional<Duration> retryAfter, String problemType) {
+      int status, String message, Optional<Duration> retryAfter, ProblemDocument problem) {
     super(message);
     this.status = status;
     this.retryAfter = retryAfter;
-    this.problemType = problemType;
+    this.problem = problem;
   }
 
-  /** The problem document's {@code type} URI; empty when the answer carried none. */
-  public String problemType() {
-    return problemType;
+  /** The problem document the answer carried (its detail is the body text when not JSON). */
+  public ProblemDocument problem() {
+    return problem;
   }
 
   /** The service says an administrator revoked this device: the agent must wipe its store. */
   public boolean deviceRevoked() {
-    return (status == 401 || status == 410) && problemType.endsWith("/device-revoked");
+    return (status == 401 || status == 410) && problem.is(ProblemDocument.DEVICE_REVOKED);
   }
 
   /** The service says the device token has expired. */
   public boolean tokenExpired() {
-    return status == 401 && problemType.endsWith("/token-expired");
+    return status == 401 && problem.is(ProblemDocument.TOKEN_EXPIRED);
   }
 
   /** The HTTP status. */
