@@ -67,7 +67,7 @@ class WireRoundTripTest {
     TelemetryLine hit = new TelemetryLine("e-1", "rec-1", "2026-12-07T09:00:00+01:00", "hit", "");
     assertThat(roundTrip(hit, TelemetryLine.class)).isEqualTo(hit);
     TelemetryAnswer answer =
-        new TelemetryAnswer(3, 1, List.of(new TelemetryAnswer.Rejected(4, "no such record")));
+        new TelemetryAnswer(3, 1, List.of(new RejectedLine(4, "no such record")));
     assertThat(roundTrip(answer, TelemetryAnswer.class)).isEqualTo(answer);
     ProblemDocument problem =
         ProblemDocument.of(

@@ -11,12 +11,12 @@ import dev.primer.agent.policy.NetworkPolicy;
 import dev.primer.agent.policy.PolicyDecision;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.sync.ServiceClient;
-import dev.primer.agent.sync.ServiceException;
 import dev.primer.agent.sync.Syncer;
 import dev.primer.agent.token.TokenRenewal;
-import dev.primer.agent.trust.ServerValues;
 import dev.primer.agent.trust.Transport;
 import dev.primer.agent.util.PrivateFiles;
+import dev.primer.protocol.client.RefusedAnswerException;
+import dev.primer.protocol.client.ServiceException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -68,7 +68,7 @@ final class Agent implements AutoCloseable {
         throw e;
       }
       warnRenewal(err, e, expires.get());
-    } catch (UncheckedIOException | ServerValues.RefusedValueException e) {
+    } catch (UncheckedIOException | RefusedAnswerException e) {
       warnRenewal(err, e, expires.get());
     }
   }

@@ -7,11 +7,13 @@ import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.StoreKey;
 import dev.primer.agent.store.BlobFiles;
 import dev.primer.agent.store.LocalStore;
-import dev.primer.agent.store.ManifestEntry;
 import dev.primer.agent.sync.CancelSignal;
 import dev.primer.agent.sync.ServiceClient;
 import dev.primer.agent.sync.SyncListener;
 import dev.primer.agent.sync.SyncResult;
+import dev.primer.protocol.ByteSizes;
+import dev.primer.protocol.client.PrimerClient;
+import dev.primer.protocol.manifest.ManifestEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -149,11 +151,11 @@ final class BenchCommand implements Callable<Integer> {
           first.records(),
           small,
           first.records() - small,
-          SyncResult.human(first.contentBytes()),
+          ByteSizes.human(first.contentBytes()),
           seconds,
           first.records() / seconds,
           first.contentBytes() / seconds / (1 << 20),
-          SyncResult.human(fullWire));
+          ByteSizes.human(fullWire));
 
       // 2. The agent's blob path against a plain download of the same (largest) blob.
       manifest.stream()
@@ -171,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(
             Locale.ROOT,
             "delta sync, nothing changed: %s (%s) on the wire, %.4f%% of the full sync%n",
-            SyncResult.human(wire.bytes() - before),
+            ByteSizes.human(wire.bytes() - before),
             again.outcome(),
             100.0 * (wire.bytes() - before) / fullWire);
       }
@@ -206,15 +208,15 @@ final class BenchCommand implements Callable<Integer> {
           Locale.ROOT,
           "kill -9 (lookahead %d) at %s of %s%s (content already stored %s), resume %s (%s): moved again %s = %.2f batches of %s average%n",
           lookahead,
-          SyncResult.human(killedWire),
-          SyncResult.human(fullWire),
+          ByteSizes.human(killedWire),
+          ByteSizes.human(fullWire),
           wasRunning ? "" : " (the sync had already ended)",
-          SyncResult.human(stored),
-          SyncResult.human(resumeWire),
+          ByteSizes.human(stored),
+          ByteSizes.human(resumeWire),
           resumed.outcome(),
-          SyncResult.human(Math.max(0, again)),
+          ByteSizes.human(Math.max(0, again)),
           (double) again / (fullWire / (double) batches),
-          SyncResult.human(fullWire / batches));
+          ByteSizes.human(fullWire / batches));
     }
     out.println("bench homes in " + dir);
     return AgentCli.OK;
@@ -247,7 +249,7 @@ final class BenchCommand implements Callable<Integer> {
           Locale.ROOT,
           "blob %s (%s), best of %d alternating: plain download %.1f MiB/s, agent (verify + encrypt + fsync) %.1f MiB/s = %.0f%% (medians %.1f and %.1f MiB/s = %.0f%%); whole sync %.1f MiB/s = %.0f%% of plain%n",
           e.recordId(),
-          SyncResult.human(e.sizeBytes()),
+          ByteSizes.human(e.sizeBytes()),
           blobRounds,
           plainRate,
           agentRate,
@@ -296,7 +298,7 @@ final class BenchCommand implements Callable<Integer> {
     ServiceClient client = new ServiceClient(url, token);
     long start = System.nanoTime();
     try (BlobFiles.Download d = blobs.startDownload(e.sha256());
-        ServiceClient.BlobStream stream = client.blob(e.sha256(), 0)) {
+        PrimerClient.BlobStream stream = client.blob(e.sha256(), 0)) {
       InputStream body = stream.body();
       d.writeAll(body, () -> false);
       if (!d.finish()) {
@@ -342,8 +344,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalStateException(
                 "stored content of " + r.recordId() + " does not hash to its sha256");
           }
-          dev.primer.agent.sync.FetchedLine line =
-              new dev.primer.agent.sync.FetchedLine(
+          dev.primer.protocol.records.RecordLine line =
+              new dev.primer.protocol.records.RecordLine(
                   r.recordId() + "." + copy,
                   r.accountId(),
                   r.type(),
@@ -380,7 +382,7 @@ final class BenchCommand implements Callable<Integer> {
           "store-only write path, %s records: %,d (%s, avg %d B) verified+encrypted+inserted in %.2f s = %,.0f records/s (%.2f s in SQLite inserts = %,.0f records/s); all searchable and checkpointed after %.2f s = %,.0f records/s%n",
           which,
           records,
-          SyncResult.human(bytes),
+          ByteSizes.human(bytes),
           bytes / records,
           seconds,
           records / seconds,

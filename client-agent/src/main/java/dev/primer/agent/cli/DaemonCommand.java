@@ -2,7 +2,7 @@ package dev.primer.agent.cli;
 
 import dev.primer.agent.daemon.Daemon;
 import dev.primer.agent.daemon.SyncWindow;
-import dev.primer.agent.sync.ServiceException;
+import dev.primer.protocol.client.ServiceException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Random;

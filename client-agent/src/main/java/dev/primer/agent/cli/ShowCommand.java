@@ -3,7 +3,7 @@ package dev.primer.agent.cli;
 import dev.primer.agent.store.AccessEvent;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.store.StoredRecord;
-import dev.primer.agent.sync.SyncResult;
+import dev.primer.protocol.ByteSizes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -81,7 +81,7 @@ final class ShowCommand implements Callable<Integer> {
     out.printf("%s  %s  v%d  %s%n", r.recordId(), r.type(), r.version(), r.title());
     out.printf(
         "account %s, updated %s, %s, sha256 %s%n",
-        r.accountId(), r.updatedAt(), SyncResult.human(r.sizeBytes()), r.sha256());
+        r.accountId(), r.updatedAt(), ByteSizes.human(r.sizeBytes()), r.sha256());
     if (!r.reason().isEmpty()) {
       out.println("on this device because: " + r.reason());
     }
@@ -111,7 +111,7 @@ final class ShowCommand implements Callable<Integer> {
       out.println(new String(r.content().get(), StandardCharsets.UTF_8));
     } else {
       out.println(
-          "large content (" + SyncResult.human(r.sizeBytes()) + "): use --out FILE to save it");
+          "large content (" + ByteSizes.human(r.sizeBytes()) + "): use --out FILE to save it");
     }
   }
 }

@@ -4,7 +4,7 @@ import dev.primer.agent.config.AgentConfig;
 import dev.primer.agent.crypto.KeyFile;
 import dev.primer.agent.store.GenerationInfo;
 import dev.primer.agent.store.LocalStore;
-import dev.primer.agent.sync.SyncResult;
+import dev.primer.protocol.ByteSizes;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -62,14 +62,14 @@ final class StatusCommand implements Callable<Integer> {
             "  %-20s %,8d records %12s%n",
             e.getKey(),
             e.getValue()[0],
-            SyncResult.human(e.getValue()[1]));
+            ByteSizes.human(e.getValue()[1]));
         totalBytes += e.getValue()[1];
       }
       out.printf(
           Locale.ROOT,
           "budget %s used of %s (%.1f%%)%n",
-          SyncResult.human(totalBytes),
-          SyncResult.human(config.budgetBytes()),
+          ByteSizes.human(totalBytes),
+          ByteSizes.human(config.budgetBytes()),
           100.0 * totalBytes / config.budgetBytes());
       Agent.reportSearchIndexLag(store, out);
       out.println(

@@ -2,9 +2,9 @@ package dev.primer.agent.cli;
 
 import dev.primer.agent.policy.PolicyDecision;
 import dev.primer.agent.sync.CancelSignal;
-import dev.primer.agent.sync.ServiceException;
 import dev.primer.agent.sync.SyncListener;
 import dev.primer.agent.sync.SyncResult;
+import dev.primer.protocol.client.ServiceException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

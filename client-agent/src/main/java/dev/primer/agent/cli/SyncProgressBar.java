@@ -1,7 +1,7 @@
 package dev.primer.agent.cli;
 
 import dev.primer.agent.sync.SyncListener;
-import dev.primer.agent.sync.SyncResult;
+import dev.primer.protocol.ByteSizes;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -73,9 +73,9 @@ final class SyncProgressBar implements SyncListener {
         Math.round(fraction * 100),
         records,
         totalRecords,
-        SyncResult.human(bytes),
-        SyncResult.human(totalBytes),
-        SyncResult.human((long) (bytes / seconds)),
+        ByteSizes.human(bytes),
+        ByteSizes.human(totalBytes),
+        ByteSizes.human((long) (bytes / seconds)),
         eta);
   }
 

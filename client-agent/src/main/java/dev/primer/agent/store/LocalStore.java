@@ -3,6 +3,8 @@ package dev.primer.agent.store;
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.SearchTokens;
 import dev.primer.agent.util.PrivateFiles;
+import dev.primer.protocol.manifest.ManifestEntry;
+import dev.primer.protocol.manifest.Tier;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -445,11 +447,12 @@ public final class LocalStore implements AutoCloseable {
         rs.getLong(2),
         rs.getLong(3),
         rs.getString(4),
-        rs.getString(5),
+        // Stores written before the tier names were shared say "scored" for predicted.
+        "guaranteed".equals(rs.getString(5)) ? Tier.GUARANTEED : Tier.PREDICTED,
         rs.getDouble(6),
+        cipher.decryptText(rs.getBytes(9), id + "/m.reason"),
         rs.getString(7),
-        cipher.decryptText(rs.getBytes(8), id + "/m.title"),
-        cipher.decryptText(rs.getBytes(9), id + "/m.reason"));
+        cipher.decryptText(rs.getBytes(8), id + "/m.title"));
   }
 
   /**
@@ -473,7 +476,7 @@ public final class LocalStore implements AutoCloseable {
               p.setLong(2, e.version());
               p.setLong(3, e.sizeBytes());
               p.setString(4, e.sha256());
-              p.setString(5, e.tier());
+              p.setString(5, e.tier().wireName());
               p.setDouble(6, e.score());
               p.setString(7, e.type());
               p.setBytes(8, cipher.encryptText(e.title(), e.recordId() + "/m.title"));

@@ -2,6 +2,7 @@ package dev.primer.agent.sync;
 
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.store.PreparedRecord;
+import dev.primer.protocol.records.RecordLine;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
@@ -23,7 +24,7 @@ public final class RecordPreparer {
   }
 
   /** Prepares an inline record whose content has been verified. */
-  public PreparedRecord inline(FetchedLine line, String sha256, byte[] content) {
+  public PreparedRecord inline(RecordLine line, String sha256, byte[] content) {
     String id = line.id();
     return new PreparedRecord(
         id,
@@ -40,7 +41,7 @@ public final class RecordPreparer {
   }
 
   /** Prepares a record whose verified content is the blob file {@code sha256}. */
-  public PreparedRecord blob(FetchedLine line, String sha256) {
+  public PreparedRecord blob(RecordLine line, String sha256) {
     String id = line.id();
     return new PreparedRecord(
         id,

@@ -1,5 +1,6 @@
 package dev.primer.agent.sync;
 
+import dev.primer.protocol.ByteSizes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -63,28 +64,13 @@ public record SyncResult(
         visible,
         manifestSize,
         records,
-        human(contentBytes),
+        ByteSizes.human(contentBytes),
         seconds,
-        human(wireBytes),
+        ByteSizes.human(wireBytes),
         records / seconds,
         evicted,
         refused.size(),
         refused.isEmpty() ? "" : " " + refused.subList(0, Math.min(3, refused.size())),
         eventsSent);
-  }
-
-  /** Bytes in B/KiB/MiB/GiB. */
-  public static String human(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double value = bytes;
-    int unit = -1;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 }

@@ -5,10 +5,16 @@ import dev.primer.agent.store.AccessEvent;
 import dev.primer.agent.store.BlobFiles;
 import dev.primer.agent.store.GenerationInfo;
 import dev.primer.agent.store.LocalStore;
-import dev.primer.agent.store.ManifestEntry;
 import dev.primer.agent.store.PreparedRecord;
 import dev.primer.agent.trust.ServerValues;
 import dev.primer.agent.util.DaemonThreads;
+import dev.primer.protocol.ByteSizes;
+import dev.primer.protocol.client.PrimerClient;
+import dev.primer.protocol.client.RetryPolicy;
+import dev.primer.protocol.manifest.Manifest;
+import dev.primer.protocol.manifest.ManifestEntry;
+import dev.primer.protocol.records.RecordLine;
+import dev.primer.protocol.telemetry.TelemetryAnswer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -16,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,7 +57,7 @@ public final class Syncer {
   private final LongSupplier usableDisk;
   private final RecordPreparer preparer;
   private int lookahead = 1;
-  private Retrying retrying = Retrying.standard();
+  private RetryPolicy retrying = RetryPolicy.standard();
   private final Timings timings = new Timings();
 
   /**
@@ -112,7 +117,7 @@ public final class Syncer {
   }
 
   /** How passing failures (service busy, broken connection) are retried; tests shorten it. */
-  Syncer retrying(Retrying retrying) {
+  Syncer retrying(RetryPolicy retrying) {
     this.retrying = retrying;
     return this;
   }
@@ -140,7 +145,7 @@ public final class Syncer {
     // still current (304), the download resumes without fetching the manifest a second time.
     Optional<String> known =
         settled ? Optional.of(held.get().etag()) : staged.map(GenerationInfo::etag);
-    Optional<ManifestResponse> answer =
+    Optional<Manifest> answer =
         client.manifest(
             config.deviceId(), config.budgetBytes(), held.map(GenerationInfo::generation), known);
     if (answer.isEmpty() && staged.isEmpty()) {
@@ -162,9 +167,8 @@ public final class Syncer {
     long generation;
     List<String> manifestRefused = new ArrayList<>();
     if (answer.isPresent()) {
-      ManifestResponse manifest = screen(answer.get(), manifestRefused);
-      List<ManifestEntry> target =
-          manifest.isFull() ? manifest.entries() : applyDelta(store.manifest(), manifest);
+      Manifest manifest = screen(answer.get(), manifestRefused);
+      List<ManifestEntry> target = manifest.entriesAfter(store.manifest());
       store.stage(
           new GenerationInfo(
               manifest.generation(),
@@ -236,7 +240,7 @@ public final class Syncer {
    * {@code refused} with its reason, and so does a second entry for the same record; the delta's
    * removed and order lists keep only valid ids, none of them refused.
    */
-  static ManifestResponse screen(ManifestResponse m, List<String> refused) {
+  static Manifest screen(Manifest m, List<String> refused) {
     java.util.Set<String> dropped = new java.util.HashSet<>();
     java.util.function.Function<List<ManifestEntry>, List<ManifestEntry>> keep =
         entries -> {
@@ -269,7 +273,7 @@ public final class Syncer {
     List<String> removed = m.removed().stream().filter(ServerValues::isId).toList();
     List<String> order =
         m.order().stream().filter(id -> ServerValues.isId(id) && !dropped.contains(id)).toList();
-    return new ManifestResponse(
+    return new Manifest(
         m.deviceId(),
         m.userId(),
         m.generation(),
@@ -291,32 +295,6 @@ public final class Syncer {
         m.notFitted());
   }
 
-  /** Manifest G with the delta to G+n applied, in download priority. */
-  static List<ManifestEntry> applyDelta(List<ManifestEntry> held, ManifestResponse delta) {
-    Map<String, ManifestEntry> byId = new LinkedHashMap<>();
-    held.forEach(e -> byId.put(e.recordId(), e));
-    delta.removed().forEach(byId::remove);
-    delta.changed().forEach(e -> byId.put(e.recordId(), e));
-    delta.added().forEach(e -> byId.put(e.recordId(), e));
-    if (!delta.order().isEmpty()) {
-      List<ManifestEntry> ordered = new ArrayList<>(delta.order().size());
-      for (String id : delta.order()) {
-        ManifestEntry e = byId.get(id);
-        if (e == null) {
-          throw new IllegalStateException(
-              "the manifest delta orders record " + id + " that it does not hold");
-        }
-        ordered.add(e);
-      }
-      return ordered;
-    }
-    List<ManifestEntry> target = new ArrayList<>(byId.values());
-    target.sort(
-        Comparator.comparing((ManifestEntry e) -> e.guaranteed() ? 0 : 1)
-            .thenComparing(Comparator.comparingDouble(ManifestEntry::score).reversed()));
-    return target;
-  }
-
   private record Plan(List<ManifestEntry> entries, Optional<String> cut) {}
 
   /** What to download: missing entries in priority order while budget and free disk allow. */
@@ -331,14 +309,14 @@ public final class Syncer {
             cut.or(
                 () ->
                     Optional.of(
-                        "device budget " + SyncResult.human(config.budgetBytes()) + " reached"));
+                        "device budget " + ByteSizes.human(config.budgetBytes()) + " reached"));
       } else if (e.sizeBytes() > diskRoom) {
         cut =
             cut.or(
                 () ->
                     Optional.of(
                         "free disk is low (keeping "
-                            + SyncResult.human(config.diskReserveBytes())
+                            + ByteSizes.human(config.diskReserveBytes())
                             + " free)"));
       } else {
         chosen.add(e);
@@ -359,7 +337,7 @@ public final class Syncer {
     int sent = 0;
     for (int i = 0; i < events.size(); i += TELEMETRY_CHUNK) {
       List<AccessEvent> chunk = events.subList(i, Math.min(events.size(), i + TELEMETRY_CHUNK));
-      ServiceClient.TelemetryAnswer answer = client.telemetry(config.deviceId(), chunk);
+      TelemetryAnswer answer = client.telemetry(config.deviceId(), chunk);
       // Rejected events would be rejected again: they count as delivered too.
       store.markSent(chunk.stream().map(AccessEvent::eventId).toList());
       sent += answer.accepted() + answer.duplicates();
@@ -370,7 +348,7 @@ public final class Syncer {
   /** One batch's answer, verified and prepared off the writer thread. */
   private record Batch(
       List<PreparedRecord> inline,
-      List<FetchedLine> blobs,
+      List<RecordLine> blobs,
       List<String> refused,
       List<String> errors,
       long inlineBytes) {}
@@ -404,7 +382,7 @@ public final class Syncer {
             List<ManifestEntry> batch = batches.get(next++);
             inFlight.add(
                 CompletableFuture.supplyAsync(
-                    () -> retrying.call(() -> fetch(batch), cancel), fetchers));
+                    () -> retrying.call(() -> fetch(batch), cancel::cancelled), fetchers));
           }
           long t0 = System.nanoTime();
           Batch batch = await(inFlight.poll());
@@ -467,7 +445,7 @@ public final class Syncer {
       Map<String, ManifestEntry> wanted = new HashMap<>();
       batch.forEach(e -> wanted.put(e.recordId(), e));
       List<PreparedRecord> inline = new ArrayList<>();
-      List<FetchedLine> blobs = new ArrayList<>();
+      List<RecordLine> blobs = new ArrayList<>();
       List<String> refusedHere = new ArrayList<>();
       List<String> errorsHere = new ArrayList<>();
       long[] inlineBytes = new long[1];
@@ -480,11 +458,11 @@ public final class Syncer {
                 entry == null ? Optional.empty() : ServerValues.problem(line, entry);
             if (entry == null) {
               errorsHere.add(ServerValues.quoted(line.id()) + ": not asked for");
-            } else if (line.error() != null) {
+            } else if (line.isError()) {
               errorsHere.add(line.id() + ": " + ServerValues.quoted(line.error()));
             } else if (problem.isPresent()) {
               refusedHere.add(line.id() + " (" + problem.get() + ")");
-            } else if (line.blob() != null) {
+            } else if (line.isBlob()) {
               if (line.blob().equals(entry.sha256())) {
                 blobs.add(line);
               } else {
@@ -497,7 +475,7 @@ public final class Syncer {
                         + ")");
               }
             } else {
-              byte[] content = line.contentBase64() == null ? new byte[0] : line.contentBase64();
+              byte[] content = line.contentBase64();
               String actual = RecordPreparer.sha256(content);
               if (content.length != entry.sizeBytes()) {
                 refusedHere.add(
@@ -522,9 +500,9 @@ public final class Syncer {
      * Downloads a batch's blobs a few at a time (each distinct sha256 once), then stores the
      * records of the verified ones from this thread, the store's only writer.
      */
-    private void downloadBlobs(List<FetchedLine> lines, ExecutorService pool) {
-      Map<String, List<FetchedLine>> bySha = new LinkedHashMap<>();
-      for (FetchedLine line : lines) {
+    private void downloadBlobs(List<RecordLine> lines, ExecutorService pool) {
+      Map<String, List<RecordLine>> bySha = new LinkedHashMap<>();
+      for (RecordLine line : lines) {
         bySha.computeIfAbsent(line.blob(), k -> new ArrayList<>()).add(line);
       }
       Map<String, CompletableFuture<Boolean>> downloads = new LinkedHashMap<>();
@@ -533,12 +511,13 @@ public final class Syncer {
               downloads.put(
                   sha,
                   CompletableFuture.supplyAsync(
-                      () -> retrying.call(() -> fetchBlob(sha, same.get(0)), cancel), pool)));
+                      () -> retrying.call(() -> fetchBlob(sha, same.get(0)), cancel::cancelled),
+                      pool)));
       for (Map.Entry<String, CompletableFuture<Boolean>> d : downloads.entrySet()) {
         if (!awaitBlob(d.getValue())) {
           continue;
         }
-        for (FetchedLine line : bySha.get(d.getKey())) {
+        for (RecordLine line : bySha.get(d.getKey())) {
           store.insert(List.of(preparer.blob(line, d.getKey())));
           records++;
           bytes += line.sizeBytes();
@@ -562,7 +541,7 @@ public final class Syncer {
     }
 
     /** Downloads and verifies one blob; false when cancelled or refused. */
-    private boolean fetchBlob(String sha, FetchedLine line) {
+    private boolean fetchBlob(String sha, RecordLine line) {
       BlobFiles blobs = store.blobs();
       if (cancel.cancelled()) {
         return false;
@@ -575,7 +554,7 @@ public final class Syncer {
           }
           long offset = d.offset();
           long before = offset;
-          try (ServiceClient.BlobStream stream = client.blob(sha, offset)) {
+          try (PrimerClient.BlobStream stream = client.blob(sha, offset)) {
             if (offset > 0 && !stream.partial()) {
               d.restart();
               before = 0;

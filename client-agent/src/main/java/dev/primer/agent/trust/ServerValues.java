@@ -1,7 +1,8 @@
 package dev.primer.agent.trust;
 
-import dev.primer.agent.store.ManifestEntry;
-import dev.primer.agent.sync.FetchedLine;
+import dev.primer.protocol.client.RefusedAnswerException;
+import dev.primer.protocol.manifest.ManifestEntry;
+import dev.primer.protocol.records.RecordLine;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,7 +35,7 @@ public final class ServerValues {
   private ServerValues() {}
 
   /** A value the service sent that the agent refuses to use. */
-  public static final class RefusedValueException extends RuntimeException {
+  public static final class RefusedValueException extends RefusedAnswerException {
     private static final long serialVersionUID = 1L;
 
     public RefusedValueException(String message) {
@@ -132,11 +133,6 @@ public final class ServerValues {
         .or(
             () ->
                 e.version() < 0 ? Optional.of("version " + e.version() + " < 0") : Optional.empty())
-        .or(
-            () ->
-                TYPE.matcher(e.tier()).matches()
-                    ? Optional.empty()
-                    : Optional.of("tier " + quoted(e.tier()) + " is not [a-z][a-z0-9-]{0,39}"))
         .or(() -> type(e.type()))
         .or(
             () ->
@@ -148,11 +144,11 @@ public final class ServerValues {
   }
 
   /** Why a records:fetch line cannot be used for {@code entry}, or empty when it can. */
-  public static Optional<String> problem(FetchedLine line, ManifestEntry entry) {
+  public static Optional<String> problem(RecordLine line, ManifestEntry entry) {
     if (!line.accountId().isEmpty() && !isId(line.accountId())) {
       return Optional.of("account id " + quoted(line.accountId()) + " is not a valid id");
     }
-    if (line.blob() != null && !isSha256(line.blob())) {
+    if (line.isBlob() && !isSha256(line.blob())) {
       return Optional.of("blob " + quoted(line.blob()) + " is not 64 lower-case hex digits");
     }
     if (line.relatedIds().size() > MAX_RELATED) {
@@ -163,7 +159,7 @@ public final class ServerValues {
         return Optional.of("related id " + quoted(related) + " is not a valid id");
       }
     }
-    if (line.blob() != null && line.sizeBytes() != entry.sizeBytes()) {
+    if (line.isBlob() && line.sizeBytes() != entry.sizeBytes()) {
       return Optional.of(
           "size " + line.sizeBytes() + " is not the manifest's " + entry.sizeBytes());
     }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.primer.agent.policy.WifiOnly;
 import dev.primer.agent.store.LocalStore;
-import dev.primer.agent.store.ManifestEntry;
 import dev.primer.agent.store.SearchIndex;
 import dev.primer.agent.store.TestStore;
+import dev.primer.protocol.manifest.ManifestEntry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.primer.agent.policy.PolicyDecision;
 import dev.primer.agent.sync.CancelSignal;
-import dev.primer.agent.sync.ServiceException;
 import dev.primer.agent.sync.SyncResult;
+import dev.primer.protocol.client.ServiceException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -145,7 +145,8 @@ class DaemonTest {
                     status,
                     "refused",
                     Optional.empty(),
-                    "https://primer.dev/problems/device-revoked");
+                    dev.primer.protocol.problem.ProblemDocument.of(
+                        "device-revoked", "Device revoked", status, "refused", "", null));
               },
               new StringWriter());
 

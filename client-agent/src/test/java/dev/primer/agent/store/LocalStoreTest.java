@@ -3,6 +3,7 @@ package dev.primer.agent.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.primer.protocol.manifest.ManifestEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,9 +130,9 @@ class LocalStoreTest {
               e.sha256(),
               e.tier(),
               e.score(),
+              "appointment at " + secret,
               e.type(),
-              "Quote for " + secret + " Pumps",
-              "appointment at " + secret);
+              "Quote for " + secret + " Pumps");
       store.stage(TestStore.info(1), List.of(titled));
       store.insert(List.of(TestStore.prepare(store, titled)));
       store.commitStaged(true, Instant.now());

@@ -1,5 +1,6 @@
 package dev.primer.agent.store;
 
+import dev.primer.protocol.manifest.ManifestEntry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.primer.agent.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primer.protocol.manifest.ManifestEntry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.primer.agent.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.primer.protocol.manifest.ManifestEntry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

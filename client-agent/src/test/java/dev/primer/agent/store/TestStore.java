@@ -3,8 +3,10 @@ package dev.primer.agent.store;
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.SearchTokens;
 import dev.primer.agent.crypto.StoreKey;
-import dev.primer.agent.sync.FetchedLine;
 import dev.primer.agent.sync.RecordPreparer;
+import dev.primer.protocol.manifest.ManifestEntry;
+import dev.primer.protocol.manifest.Tier;
+import dev.primer.protocol.records.RecordLine;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,11 +61,11 @@ public final class TestStore {
               version,
               content.length,
               RecordPreparer.sha256(content),
-              i < n / 10 ? "guaranteed" : "scored",
+              i < n / 10 ? Tier.GUARANTEED : Tier.PREDICTED,
               1.0 - (double) i / n,
+              "test",
               i % 2 == 0 ? "service-history" : "contact",
-              "Title of record " + i,
-              "test"));
+              "Title of record " + i));
     }
     return entries;
   }
@@ -72,20 +74,17 @@ public final class TestStore {
   public static PreparedRecord prepare(LocalStore store, ManifestEntry e) {
     int i = Integer.parseInt(e.recordId().substring(1));
     byte[] content = text(i, e.version()).getBytes(StandardCharsets.UTF_8);
-    FetchedLine line =
-        new FetchedLine(
+    RecordLine line =
+        RecordLine.inline(
             e.recordId(),
             "a" + (i % 50),
             e.type(),
             e.title(),
             e.version(),
-            content.length,
             e.sha256(),
             "2026-05-01T00:00:00Z",
             List.of(),
-            content,
-            null,
-            null);
+            content);
     return new RecordPreparer(store.cipher()).inline(line, e.sha256(), content);
   }
 

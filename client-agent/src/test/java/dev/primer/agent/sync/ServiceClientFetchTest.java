@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.primer.protocol.records.RecordLine;
 import java.io.EOFException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -48,11 +49,11 @@ class ServiceClientFetchTest {
   @Test
   void everyLineOfTheAnswerArrivesInOrderWithItsContentDecoded() throws Exception {
     ServiceClient client = serving(FIRST + "\n\n" + SECOND + "\n");
-    List<FetchedLine> lines = new ArrayList<>();
+    List<RecordLine> lines = new ArrayList<>();
 
     client.fetch("d1", List.of("r1", "r2"), lines::add);
 
-    assertThat(lines).extracting(FetchedLine::id).containsExactly("r1", "r2");
+    assertThat(lines).extracting(RecordLine::id).containsExactly("r1", "r2");
     assertThat(new String(lines.get(0).contentBase64(), StandardCharsets.UTF_8)).isEqualTo("hello");
     assertThat(lines.get(1).blob()).isEqualTo("cd");
   }

@@ -3,7 +3,8 @@ package dev.primer.agent.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.primer.agent.store.ManifestEntry;
+import dev.primer.protocol.manifest.ManifestEntry;
+import dev.primer.protocol.manifest.Tier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class ServerValuesTest {
   private static final String SHA = "a".repeat(64);
 
   private static ManifestEntry entry(String id, long size, String sha, String type) {
-    return new ManifestEntry(id, 1, size, sha, "scored", 0.5, type, "t", "r");
+    return new ManifestEntry(id, 1, size, sha, Tier.PREDICTED, 0.5, "r", type, "t");
   }
 
   @Test

@@ -11,10 +11,12 @@ public enum Tier {
   /** Records chosen by expected hits per byte. */
   PREDICTED;
 
+  private final String wireName = name().toLowerCase(Locale.ROOT);
+
   /** The tier as the wire writes it: {@code guaranteed} or {@code predicted}. */
   @JsonValue
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wireName;
   }
 
   /** The tier the wire names; refused when the name is no tier. */

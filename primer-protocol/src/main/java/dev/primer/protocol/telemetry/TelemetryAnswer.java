@@ -1,5 +1,6 @@
 package dev.primer.protocol.telemetry;
 
+import dev.primer.protocol.RejectedLine;
 import java.util.List;
 
 /**
@@ -9,11 +10,8 @@ import java.util.List;
  * @param duplicates events already stored under their id (a resend)
  * @param rejected the lines refused, and why
  */
-public record TelemetryAnswer(int accepted, int duplicates, List<Rejected> rejected) {
+public record TelemetryAnswer(int accepted, int duplicates, List<RejectedLine> rejected) {
   public TelemetryAnswer {
     rejected = rejected == null ? List.of() : List.copyOf(rejected);
   }
-
-  /** A line of the upload that was refused: its number (from 1) and why. */
-  public record Rejected(int line, String reason) {}
 }

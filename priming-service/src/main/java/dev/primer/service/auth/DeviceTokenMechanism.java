@@ -1,6 +1,7 @@
 package dev.primer.service.auth;
 
-import dev.primer.service.problem.Problem;
+import dev.primer.protocol.MediaTypes;
+import dev.primer.protocol.problem.ProblemDocument;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -50,7 +51,7 @@ public class DeviceTokenMechanism implements HttpAuthenticationMechanism {
   public Uni<Boolean> sendChallenge(RoutingContext context) {
     JsonObject problem =
         new JsonObject()
-            .put("type", Problem.TYPE_PREFIX + "unauthorized")
+            .put("type", ProblemDocument.TYPE_PREFIX + "unauthorized")
             .put("title", "Unauthorized")
             .put("status", 401)
             .put("detail", "a valid bearer token is required")
@@ -59,7 +60,7 @@ public class DeviceTokenMechanism implements HttpAuthenticationMechanism {
         .response()
         .setStatusCode(401)
         .putHeader("WWW-Authenticate", "Bearer")
-        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+        .putHeader("Content-Type", MediaTypes.PROBLEM)
         .end(problem.encode());
     return Uni.createFrom().item(true);
   }

@@ -1,10 +1,11 @@
 package dev.primer.service.blobs;
 
+import dev.primer.protocol.MediaTypes;
+import dev.primer.protocol.problem.ProblemDocument;
 import dev.primer.service.auth.Caller;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.content.BlobInfo;
 import dev.primer.service.content.BlobStore;
-import dev.primer.service.problem.Problem;
 import dev.primer.service.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -57,8 +58,8 @@ public class BlobResource {
             : Optional.empty();
     ByteRange.Request request = ByteRange.parse(asked, info.size());
     if (request instanceof ByteRange.Unsatisfiable) {
-      Problem problem =
-          Problem.of(
+      ProblemDocument problem =
+          ProblemDocument.of(
               "range-not-satisfiable",
               "Range not satisfiable",
               416,
@@ -68,7 +69,7 @@ public class BlobResource {
       return Response.status(416)
           .header("Content-Range", "bytes */" + info.size())
           .header(HttpHeaders.ETAG, etag)
-          .type(Problem.MEDIA_TYPE)
+          .type(MediaTypes.PROBLEM)
           .entity(problem)
           .build();
     }

@@ -1,7 +1,7 @@
 package dev.primer.service.content;
 
+import dev.primer.protocol.problem.ProblemError;
 import dev.primer.service.config.PrimerConfig;
-import dev.primer.service.problem.ProblemError;
 import dev.primer.service.problem.ProblemException;
 import dev.primer.service.upload.BoundedInput;
 import io.agroal.api.AgroalDataSource;

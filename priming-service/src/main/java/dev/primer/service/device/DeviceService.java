@@ -1,7 +1,7 @@
 package dev.primer.service.device;
 
+import dev.primer.protocol.problem.ProblemError;
 import dev.primer.service.config.PrimerConfig;
-import dev.primer.service.problem.ProblemError;
 import dev.primer.service.problem.ProblemException;
 import dev.primer.service.storable.StorableText;
 import io.quarkus.narayana.jta.QuarkusTransaction;

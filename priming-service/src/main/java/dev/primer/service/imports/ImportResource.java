@@ -1,5 +1,6 @@
 package dev.primer.service.imports;
 
+import dev.primer.protocol.imports.ImportResult;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.config.PrimerConfig;
 import dev.primer.service.upload.Bodies;

@@ -3,6 +3,8 @@ package dev.primer.service.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.primer.core.dataset.DataSetJson;
+import dev.primer.protocol.RejectedLine;
+import dev.primer.protocol.imports.ImportResult;
 import dev.primer.service.content.ContentChanges;
 import dev.primer.service.data.OrgDataChanges;
 import dev.primer.service.problem.JsonErrors;

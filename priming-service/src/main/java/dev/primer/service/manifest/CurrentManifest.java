@@ -1,5 +1,6 @@
 package dev.primer.service.manifest;
 
+import dev.primer.protocol.manifest.ManifestEntry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -2,6 +2,7 @@ package dev.primer.service.manifest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.protocol.manifest.ManifestEntry;
 import dev.primer.service.content.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

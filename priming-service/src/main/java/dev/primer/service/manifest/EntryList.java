@@ -2,6 +2,8 @@ package dev.primer.service.manifest;
 
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.primer.protocol.manifest.ManifestEntry;
+import dev.primer.protocol.manifest.Tier;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -86,7 +88,7 @@ public final class EntryList extends AbstractList<ManifestEntry> implements Rand
         versions[i],
         sizes[i],
         sha256(i),
-        words[wordIndexes[3 * i]],
+        Tier.fromWire(words[wordIndexes[3 * i]]),
         scores[i],
         words[wordIndexes[3 * i + 1]],
         words[wordIndexes[3 * i + 2]],
@@ -190,7 +192,7 @@ public final class EntryList extends AbstractList<ManifestEntry> implements Rand
           e.version(),
           e.sizeBytes(),
           e.sha256(),
-          e.tier(),
+          e.tier().wireName(),
           e.score(),
           e.reason(),
           e.type(),

@@ -1,5 +1,6 @@
 package dev.primer.service.manifest;
 
+import dev.primer.protocol.manifest.ManifestEntry;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.primer.service.manifest;
 
+import dev.primer.protocol.manifest.ManifestEntry;
 import dev.primer.service.content.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,8 @@
 package dev.primer.service.manifest;
 
+import dev.primer.protocol.manifest.Manifest;
+import dev.primer.protocol.manifest.ManifestDelta;
+import dev.primer.protocol.manifest.ManifestEntry;
 import dev.primer.service.device.DeviceService;
 import dev.primer.service.device.DeviceView;
 import dev.primer.service.problem.ProblemException;
@@ -11,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -46,7 +50,7 @@ public class ManifestService {
    * The answer to a manifest request: the manifest, its ETag, and the nanoseconds it took to build
    * (selection, generation, delta; not the writing of the JSON).
    */
-  public record Answer(String etag, ManifestView manifest, long buildNanos) {
+  public record Answer(String etag, Manifest manifest, long buildNanos) {
     /** The build time as a W3C Server-Timing header value, in milliseconds. */
     public String serverTiming() {
       return String.format(java.util.Locale.ROOT, "build;dur=%.2f", buildNanos / 1e6);
@@ -105,25 +109,26 @@ public class ManifestService {
     String etag = "\"" + generation + "-" + hash.substring(0, 16) + "\"";
     Optional<Generations.Stored> old =
         since.isPresent() ? generations.find(deviceId, since.getAsLong()) : Optional.empty();
-    ManifestView view;
+    List<ManifestEntry> none = List.of();
+    Manifest view;
     if (old.isPresent()) {
       ManifestDelta delta = ManifestDelta.between(old.get().entries(), content.entries());
       view =
-          new ManifestView(
+          new Manifest(
               deviceId,
               device.userId(),
               generation,
               since.getAsLong(),
               false,
               etag,
-              s.day(),
+              s.day().toString(),
               s.modelId(),
               s.selector(),
               s.note(),
               s.budget(),
               s.bytes(),
-              s.builtAt(),
-              null,
+              s.builtAt().toString(),
+              none,
               delta.added(),
               delta.changed(),
               delta.removed(),
@@ -131,25 +136,25 @@ public class ManifestService {
               s.notFitted());
     } else {
       view =
-          new ManifestView(
+          new Manifest(
               deviceId,
               device.userId(),
               generation,
-              since.isPresent() ? since.getAsLong() : null,
+              since.orElse(0),
               true,
               etag,
-              s.day(),
+              s.day().toString(),
               s.modelId(),
               s.selector(),
               s.note(),
               s.budget(),
               s.bytes(),
-              s.builtAt(),
+              s.builtAt().toString(),
               s.entries(),
-              null,
-              null,
-              null,
-              null,
+              none,
+              none,
+              List.of(),
+              List.of(),
               s.notFitted());
     }
     long nanos = System.nanoTime() - t0;

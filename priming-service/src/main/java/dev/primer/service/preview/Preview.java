@@ -1,7 +1,7 @@
 package dev.primer.service.preview;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.primer.service.manifest.ManifestEntry;
+import dev.primer.protocol.manifest.ManifestEntry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.primer.service.preview;
 
+import dev.primer.protocol.manifest.ManifestEntry;
 import dev.primer.service.auth.Roles;
-import dev.primer.service.manifest.ManifestEntry;
 import dev.primer.service.manifest.ManifestService;
 import dev.primer.service.selection.SelectionService;
 import dev.primer.service.selection.UserSelection;
@@ -39,7 +39,7 @@ public class PreviewResource {
     for (ManifestEntry e : s.entries()) {
       bytesByType.merge(e.type(), e.sizeBytes(), Long::sum);
       entriesByType.merge(e.type(), 1, Integer::sum);
-      if (e.tier().equals("guaranteed")) {
+      if (e.guaranteed()) {
         guaranteed++;
       }
       scores += e.score();

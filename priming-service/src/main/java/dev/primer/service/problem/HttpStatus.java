@@ -1,6 +1,6 @@
 package dev.primer.service.problem;
 
-/** Problem slug, title and a generic detail for the statuses the HTTP layer produces. */
+/** ProblemDocument slug, title and a generic detail for the statuses the HTTP layer produces. */
 record HttpStatus(String slug, String title, String detail) {
   static HttpStatus of(int status) {
     return switch (status) {

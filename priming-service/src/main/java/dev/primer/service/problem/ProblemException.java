@@ -1,5 +1,6 @@
 package dev.primer.service.problem;
 
+import dev.primer.protocol.problem.ProblemError;
 import java.util.List;
 
 /**

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.primer.protocol.MediaTypes;
+import dev.primer.protocol.problem.ProblemDocument;
+import dev.primer.protocol.problem.ProblemError;
 import dev.primer.service.auth.DeviceTokenRefusal;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -34,7 +37,7 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
     return respond(
-        Problem.of(e.type(), e.title(), e.status(), e.detail(), instance(uri), e.errors()));
+        ProblemDocument.of(e.type(), e.title(), e.status(), e.detail(), instance(uri), e.errors()));
   }
 
   /**
@@ -53,7 +56,7 @@ public class ProblemMappers {
   public Response badJson(JsonProcessingException e, UriInfo uri) {
     String message = JsonErrors.describe(e);
     return respond(
-        Problem.of(
+        ProblemDocument.of(
             "invalid-json",
             "Invalid JSON body",
             400,
@@ -74,13 +77,14 @@ public class ProblemMappers {
       String slug = refusal.get();
       String title = slug.equals("device-revoked") ? "Device revoked" : "Device token expired";
       return Response.fromResponse(
-              respond(Problem.of(slug, title, 401, e.getMessage(), instance(uri), List.of())))
+              respond(
+                  ProblemDocument.of(slug, title, 401, e.getMessage(), instance(uri), List.of())))
           .header("WWW-Authenticate", "Bearer")
           .build();
     }
     return Response.fromResponse(
             respond(
-                Problem.of(
+                ProblemDocument.of(
                     "unauthorized",
                     "Unauthorized",
                     401,
@@ -95,7 +99,7 @@ public class ProblemMappers {
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, UriInfo uri) {
     return respond(
-        Problem.of(
+        ProblemDocument.of(
             "forbidden",
             "Forbidden",
             403,
@@ -114,7 +118,9 @@ public class ProblemMappers {
     HttpStatus s = HttpStatus.of(status);
     Response.ResponseBuilder answer =
         Response.fromResponse(
-            respond(Problem.of(s.slug(), s.title(), status, s.detail(), instance(uri), List.of())));
+            respond(
+                ProblemDocument.of(
+                    s.slug(), s.title(), status, s.detail(), instance(uri), List.of())));
     String allow = e.getResponse().getHeaderString("Allow");
     if (allow != null) {
       answer.header("Allow", allow);
@@ -128,7 +134,7 @@ public class ProblemMappers {
     if (outOfConnections(e)) {
       return Response.fromResponse(
               respond(
-                  Problem.of(
+                  ProblemDocument.of(
                       "service-busy",
                       "Service busy",
                       503,
@@ -143,8 +149,8 @@ public class ProblemMappers {
     String id = UUID.randomUUID().toString();
     LOG.errorf(e, "unexpected error %s on %s", id, instance(uri));
     return respond(
-        new Problem(
-            Problem.TYPE_PREFIX + "internal-error",
+        new ProblemDocument(
+            ProblemDocument.TYPE_PREFIX + "internal-error",
             "Internal server error",
             500,
             "the server failed unexpectedly; quote error id " + id + " when reporting it",
@@ -169,8 +175,8 @@ public class ProblemMappers {
     return false;
   }
 
-  static Response respond(Problem problem) {
-    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  static Response respond(ProblemDocument problem) {
+    return Response.status(problem.status()).type(MediaTypes.PROBLEM).entity(problem).build();
   }
 
   private static String instance(UriInfo uri) {

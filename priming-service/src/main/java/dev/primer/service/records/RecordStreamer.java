@@ -3,6 +3,7 @@ package dev.primer.service.records;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.protocol.records.RecordLine;
 import dev.primer.service.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +44,7 @@ public class RecordStreamer {
     private final List<String> ids;
     private final Set<String> allowed;
     private final List<String> wanted;
-    private Map<String, Row> chunk;
+    private Map<String, RecordLine> chunk;
     private int chunkEnd;
 
     private Answer(List<String> ids, Set<String> allowed, List<String> wanted) throws IOException {
@@ -63,18 +63,13 @@ public class RecordStreamer {
       int next = 0;
       for (String id : ids) {
         if (!allowed.contains(id)) {
-          error(g, id, "not available to this device");
+          RecordLine.refused(id, "not available to this device").write(g);
         } else {
           if (next == chunkEnd) {
             chunk = readChunk(next);
           }
           next++;
-          Optional<Row> row = Optional.ofNullable(chunk.get(id));
-          if (row.isPresent()) {
-            row.get().write(g);
-          } else {
-            error(g, id, "no such record");
-          }
+          chunk.getOrDefault(id, RecordLine.refused(id, "no such record")).write(g);
         }
         g.flush();
         out.write('\n');
@@ -82,7 +77,7 @@ public class RecordStreamer {
       g.close();
     }
 
-    private Map<String, Row> readChunk(int from) throws IOException {
+    private Map<String, RecordLine> readChunk(int from) throws IOException {
       chunkEnd = Math.min(wanted.size(), from + CHUNK);
       return rows(wanted.subList(from, chunkEnd));
     }
@@ -104,11 +99,11 @@ public class RecordStreamer {
     return new Answer(ids, allowed, wanted);
   }
 
-  private Map<String, Row> rows(List<String> ids) throws IOException {
+  private Map<String, RecordLine> rows(List<String> ids) throws IOException {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    Map<String, Row> rows = new HashMap<>();
+    Map<String, RecordLine> rows = new HashMap<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
@@ -118,18 +113,33 @@ public class RecordStreamer {
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           Array related = rs.getArray(9);
-          Row row =
-              new Row(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  Optional.ofNullable(rs.getString(4)).orElse(""),
-                  rs.getLong(5),
-                  rs.getLong(6),
-                  rs.getString(7),
-                  rs.getTimestamp(8).toInstant(),
-                  related == null ? List.of() : List.of((String[]) related.getArray()),
-                  Optional.ofNullable(rs.getBytes(10)));
+          List<String> relatedIds =
+              related == null ? List.of() : List.of((String[]) related.getArray());
+          String title = Optional.ofNullable(rs.getString(4)).orElse("");
+          String updatedAt = rs.getTimestamp(8).toInstant().toString();
+          byte[] content = rs.getBytes(10);
+          RecordLine row =
+              content != null
+                  ? RecordLine.inline(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      title,
+                      rs.getLong(5),
+                      rs.getString(7),
+                      updatedAt,
+                      relatedIds,
+                      content)
+                  : RecordLine.inBlob(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      title,
+                      rs.getLong(5),
+                      rs.getLong(6),
+                      rs.getString(7),
+                      updatedAt,
+                      relatedIds);
           rows.put(row.id(), row);
         }
       }
@@ -137,48 +147,5 @@ public class RecordStreamer {
       throw new IOException("cannot read records", e);
     }
     return rows;
-  }
-
-  private static void error(JsonGenerator g, String id, String message) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("id", id);
-    g.writeStringField("error", message);
-    g.writeEndObject();
-  }
-
-  /** One record as read; {@code content} is empty when it lives in the blob store. */
-  private record Row(
-      String id,
-      String accountId,
-      String type,
-      String title,
-      long version,
-      long sizeBytes,
-      String sha256,
-      Instant updatedAt,
-      List<String> relatedIds,
-      Optional<byte[]> content) {
-    void write(JsonGenerator g) throws IOException {
-      g.writeStartObject();
-      g.writeStringField("id", id);
-      g.writeStringField("accountId", accountId);
-      g.writeStringField("type", type);
-      g.writeStringField("title", title);
-      g.writeNumberField("version", version);
-      g.writeNumberField("sizeBytes", sizeBytes);
-      g.writeStringField("sha256", sha256);
-      g.writeStringField("updatedAt", updatedAt.toString());
-      g.writeArrayFieldStart("relatedIds");
-      for (String r : relatedIds) {
-        g.writeString(r);
-      }
-      g.writeEndArray();
-      if (content.isPresent()) {
-        g.writeBinaryField("contentBase64", content.get());
-      } else {
-        g.writeStringField("blob", sha256);
-      }
-      g.writeEndObject();
-    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.primer.service.records;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.protocol.records.FetchRequest;
 import dev.primer.service.access.RecordAccess;
 import dev.primer.service.device.DeviceService;
 import dev.primer.service.manifest.CurrentManifest;

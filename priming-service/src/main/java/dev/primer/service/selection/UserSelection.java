@@ -1,9 +1,9 @@
 package dev.primer.service.selection;
 
+import dev.primer.protocol.manifest.ManifestEntry;
 import dev.primer.service.manifest.EntriesCodec;
 import dev.primer.service.manifest.EntryList;
 import dev.primer.service.manifest.ManifestContent;
-import dev.primer.service.manifest.ManifestEntry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

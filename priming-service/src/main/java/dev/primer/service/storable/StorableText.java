@@ -1,6 +1,6 @@
 package dev.primer.service.storable;
 
-import dev.primer.service.problem.ProblemError;
+import dev.primer.protocol.problem.ProblemError;
 import dev.primer.service.problem.ProblemException;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +53,6 @@ public final class StorableText {
         "unstorable-text",
         "Text that cannot be stored",
         what + " contains the character U+0000 on line " + line + ", which no text field may hold",
-        List.of(new ProblemError(null, line, null, "U+0000 is not allowed")));
+        List.of(ProblemError.line(line, "U+0000 is not allowed")));
   }
 }

@@ -2,6 +2,7 @@ package dev.primer.service.telemetry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.protocol.RejectedLine;
 import dev.primer.service.storable.StorableInstant;
 import dev.primer.service.storable.StorableText;
 import java.io.BufferedReader;
@@ -26,16 +27,13 @@ public final class TelemetryParser {
     this.json = json;
   }
 
-  /** A line that was refused, and why. */
-  public record Rejected(int line, String reason) {}
-
   /** Everything read from a body. */
-  public record Parsed(List<TelemetryEvent> events, List<Rejected> rejected) {}
+  public record Parsed(List<TelemetryEvent> events, List<RejectedLine> rejected) {}
 
   /** Reads every line; blank lines are skipped. */
   public Parsed parse(InputStream body) throws IOException {
     List<TelemetryEvent> events = new ArrayList<>();
-    List<Rejected> rejected = new ArrayList<>();
+    List<RejectedLine> rejected = new ArrayList<>();
     BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
     int n = 0;
     for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -46,7 +44,7 @@ public final class TelemetryParser {
       try {
         events.add(event(line, n));
       } catch (IllegalArgumentException e) {
-        rejected.add(new Rejected(n, e.getMessage()));
+        rejected.add(new RejectedLine(n, e.getMessage()));
       }
     }
     return new Parsed(events, rejected);

@@ -1,5 +1,7 @@
 package dev.primer.service.telemetry;
 
+import dev.primer.protocol.RejectedLine;
+import dev.primer.protocol.telemetry.TelemetryAnswer;
 import dev.primer.service.access.RecordAccess;
 import dev.primer.service.manifest.Generations;
 import io.agroal.api.AgroalDataSource;
@@ -47,8 +49,8 @@ public class TelemetryService {
   }
 
   /** Stores the events of one upload. */
-  public TelemetryResult store(String deviceId, String userId, TelemetryParser.Parsed parsed) {
-    List<TelemetryParser.Rejected> rejected = new ArrayList<>(parsed.rejected());
+  public TelemetryAnswer store(String deviceId, String userId, TelemetryParser.Parsed parsed) {
+    List<RejectedLine> rejected = new ArrayList<>(parsed.rejected());
     int accepted = 0;
     int duplicates = 0;
     int newHits = 0;
@@ -64,7 +66,7 @@ public class TelemetryService {
           } else {
             // The same words whether the id exists or not: the answer reveals nothing.
             rejected.add(
-                new TelemetryParser.Rejected(
+                new RejectedLine(
                     e.line(), "record " + e.recordId() + " is not available to this device"));
           }
         }
@@ -103,8 +105,8 @@ public class TelemetryService {
     }
     hits.increment(newHits);
     misses.increment(newMisses);
-    rejected.sort(java.util.Comparator.comparingInt(TelemetryParser.Rejected::line));
-    return new TelemetryResult(accepted, duplicates, rejected);
+    rejected.sort(java.util.Comparator.comparingLong(RejectedLine::line));
+    return new TelemetryAnswer(accepted, duplicates, rejected);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.primer.service.telemetry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.protocol.telemetry.TelemetryAnswer;
 import dev.primer.service.device.DeviceService;
 import dev.primer.service.problem.ProblemException;
 import dev.primer.service.upload.BoundedInput;
@@ -22,7 +23,7 @@ public class TelemetryUpload {
   @Inject ObjectMapper json;
 
   /** Stores the events of {@code body} (NDJSON, gzip when {@code encoding} says so). */
-  public TelemetryResult upload(
+  public TelemetryAnswer upload(
       String deviceId, String callerUserId, String encoding, InputStream body) throws IOException {
     var device = devices.owned(deviceId, callerUserId);
     TelemetryParser.Parsed parsed;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.primer.protocol.problem.ProblemError;
 import dev.primer.service.data.OrgDataChanges;
-import dev.primer.service.problem.ProblemError;
 import dev.primer.service.problem.ProblemException;
 import dev.primer.service.storable.StorableText;
 import dev.primer.territory.GeoPoint;
@@ -277,6 +277,6 @@ public class TerritoryService {
         "invalid-territory",
         "Invalid territory",
         detail,
-        problems.stream().map(p -> new ProblemError("geometry", null, null, p.toLine())).toList());
+        problems.stream().map(p -> ProblemError.field("geometry", p.toLine())).toList());
   }
 }

@@ -1,7 +1,8 @@
 package dev.primer.service.traffic;
 
+import dev.primer.protocol.MediaTypes;
+import dev.primer.protocol.problem.ProblemDocument;
 import dev.primer.service.config.PrimerConfig;
-import dev.primer.service.problem.Problem;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -192,14 +193,14 @@ public class TrafficGuard {
       RoutingContext rc, int status, String slug, String title, String detail) {
     JsonObject body =
         new JsonObject()
-            .put("type", Problem.TYPE_PREFIX + slug)
+            .put("type", ProblemDocument.TYPE_PREFIX + slug)
             .put("title", title)
             .put("status", status)
             .put("detail", detail)
             .put("instance", rc.request().path());
     return rc.response()
         .setStatusCode(status)
-        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+        .putHeader("Content-Type", MediaTypes.PROBLEM)
         .putHeader("Connection", "close")
         .end(body.encode());
   }

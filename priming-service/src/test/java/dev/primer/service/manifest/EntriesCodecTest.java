@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.protocol.manifest.ManifestEntry;
+import dev.primer.protocol.manifest.Tier;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -21,15 +23,15 @@ class EntriesCodecTest {
   private static final List<ManifestEntry> ENTRIES =
       List.of(
           new ManifestEntry(
-              "r00000017", 3, 8_812, SHA, "guaranteed", 1.0, "visit at 10:00", "note", "Pump"),
+              "r00000017", 3, 8_812, SHA, Tier.GUARANTEED, 1.0, "visit at 10:00", "note", "Pump"),
           new ManifestEntry(
-              "r2", 1, 0, "not-a-hash", "predicted", 0.1 + 0.2, "", "schematic", "Ölpumpe – 東京"),
+              "r2", 1, 0, "not-a-hash", Tier.PREDICTED, 0.1 + 0.2, "", "schematic", "Ölpumpe – 東京"),
           new ManifestEntry(
               "r3",
               Long.MAX_VALUE,
               20L << 30,
               SHA.toUpperCase(),
-              "predicted",
+              Tier.PREDICTED,
               1e-300,
               "x",
               "",

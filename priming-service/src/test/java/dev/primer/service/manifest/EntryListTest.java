@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.protocol.manifest.ManifestEntry;
+import dev.primer.protocol.manifest.Tier;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,7 @@ class EntryListTest {
         i,
         1_000L * i,
         "%064x".formatted(i),
-        i % 2 == 0 ? "guaranteed" : "predicted",
+        i % 2 == 0 ? Tier.GUARANTEED : Tier.PREDICTED,
         1.0 / (i + 1),
         reason,
         "contact",

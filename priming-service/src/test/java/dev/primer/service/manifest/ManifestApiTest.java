@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.protocol.manifest.ManifestDelta;
+import dev.primer.protocol.manifest.ManifestEntry;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.content.BlobStore;
 import dev.primer.service.data.OrgDataChanges;

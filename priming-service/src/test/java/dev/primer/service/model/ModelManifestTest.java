@@ -9,11 +9,11 @@ import dev.primer.core.features.FeatureExtractor;
 import dev.primer.core.scoring.ModelBundle;
 import dev.primer.core.scoring.ModelBundles;
 import dev.primer.core.scoring.TribuoScorer;
+import dev.primer.protocol.manifest.ManifestEntry;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.content.BlobStore;
 import dev.primer.service.manifest.DeviceCalls;
 import dev.primer.service.manifest.Fixture;
-import dev.primer.service.manifest.ManifestEntry;
 import dev.primer.service.manifest.ManifestTestProfile;
 import dev.primer.service.selection.SelectionStore;
 import dev.primer.service.selection.UserSelection;
@@ -138,8 +138,7 @@ class ModelManifestTest {
     List<ManifestEntry> entries =
         JSON.convertValue(
             r.jsonPath().getList("entries"), new TypeReference<List<ManifestEntry>>() {});
-    List<ManifestEntry> guaranteed =
-        entries.stream().filter(e -> e.tier().equals("guaranteed")).toList();
+    List<ManifestEntry> guaranteed = entries.stream().filter(e -> e.guaranteed()).toList();
     // Account 2 has the appointment on March 2nd (attendee @account2.example).
     assertThat(guaranteed)
         .extracting(ManifestEntry::recordId)

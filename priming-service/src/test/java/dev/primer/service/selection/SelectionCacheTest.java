@@ -2,7 +2,8 @@ package dev.primer.service.selection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.primer.service.manifest.ManifestEntry;
+import dev.primer.protocol.manifest.ManifestEntry;
+import dev.primer.protocol.manifest.Tier;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ class SelectionCacheTest {
   private static UserSelection selection(String user, long budget, int entries) {
     List<ManifestEntry> list = new ArrayList<>();
     for (int i = 0; i < entries; i++) {
-      list.add(new ManifestEntry("r" + i, 1, 10, "s" + i, "predicted", 0.5, "", "contact", "T"));
+      list.add(new ManifestEntry("r" + i, 1, 10, "s" + i, Tier.PREDICTED, 0.5, "", "contact", "T"));
     }
     return new UserSelection(
         user,

@@ -1,5 +1,6 @@
-package dev.primer.service.imports;
+package dev.primer.protocol.imports;
 
+import dev.primer.protocol.RejectedLine;
 import java.util.List;
 
 /**
@@ -9,4 +10,8 @@ import java.util.List;
  * @param rejectedTotal every rejected line; {@code rejected} lists at most the first 1,000
  */
 public record ImportResult(
-    long inserted, long updated, long unchanged, long rejectedTotal, List<RejectedLine> rejected) {}
+    long inserted, long updated, long unchanged, long rejectedTotal, List<RejectedLine> rejected) {
+  public ImportResult {
+    rejected = rejected == null ? List.of() : List.copyOf(rejected);
+  }
+}
