@@ -22,13 +22,14 @@ final class Generations {
   private final Jdbc jdbc;
   private final StoreMeta meta;
   private final FieldCipher cipher;
-  private final SearchIndex index;
+  private final Runnable contentEvicted;
 
-  Generations(Jdbc jdbc, StoreMeta meta, FieldCipher cipher, SearchIndex index) {
+  /** {@code contentEvicted} runs after a commit that evicted content (the search index's cue). */
+  Generations(Jdbc jdbc, StoreMeta meta, FieldCipher cipher, Runnable contentEvicted) {
     this.jdbc = jdbc;
     this.meta = meta;
     this.cipher = cipher;
-    this.index = index;
+    this.contentEvicted = contentEvicted;
   }
 
   /** The committed generation, if any sync ever committed. */
@@ -205,7 +206,7 @@ final class Generations {
           meta.putInTransaction(values);
         });
     if (evicted[0] > 0) {
-      index.wake();
+      contentEvicted.run();
     }
     return evicted[0];
   }

@@ -56,7 +56,7 @@ public final class LocalStore implements AutoCloseable {
     this.index = index;
     this.syncLockFile = syncLockFile;
     this.meta = new StoreMeta(jdbc);
-    this.generations = new Generations(jdbc, meta, cipher, index);
+    this.generations = new Generations(jdbc, meta, cipher, index::wake);
     this.content = Content.of(jdbc, meta, cipher, tokens, index, blobs);
     this.outbox = new EventOutbox(jdbc, cipher);
   }
