@@ -297,7 +297,7 @@ final class BenchCommand implements Callable<Integer> {
             scratch, new FieldCipher(StoreKey.loadOrCreate(scratch.resolve("k")).encryptionKey()));
     ServiceClient client = new ServiceClient(url, token);
     long start = System.nanoTime();
-    try (BlobFiles.Download d = blobs.startDownload(e.sha256());
+    try (dev.primer.agent.store.BlobDownload d = blobs.startDownload(e.sha256());
         PrimerClient.BlobStream stream = client.blob(e.sha256(), 0)) {
       InputStream body = stream.body();
       d.writeAll(body, () -> false);

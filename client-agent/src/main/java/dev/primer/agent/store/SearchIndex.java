@@ -100,7 +100,7 @@ public final class SearchIndex implements AutoCloseable {
     Connection store = null;
     try (Statement s = index.createStatement()) {
       s.execute("PRAGMA busy_timeout = 30000");
-      LocalStore.walSettings(s);
+      StoreSchema.walSettings(s);
       // Full detail: on a contentless table bm25() needs the positions (with detail=column every
       // score is 0, and ranking is gone).
       s.execute(

@@ -43,7 +43,7 @@ public final class StoreVerifier {
     List<Long> ids = new ArrayList<>();
     long checked = 0;
     FieldCipher cipher = store.cipher();
-    for (LocalStore.VisibleEntry e : store.visibleEntries()) {
+    for (VisibleEntry e : store.visibleEntries()) {
       String problem;
       try {
         String actual;

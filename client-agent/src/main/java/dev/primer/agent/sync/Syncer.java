@@ -548,7 +548,7 @@ public final class Syncer {
       }
       if (!blobs.has(sha)) {
         long size = line.sizeBytes();
-        try (BlobFiles.Download d = blobs.startDownload(sha)) {
+        try (dev.primer.agent.store.BlobDownload d = blobs.startDownload(sha)) {
           if (d.offset() > size) {
             d.restart(); // an earlier answer ran past the size: start over
           }

@@ -10,7 +10,7 @@ import dev.primer.agent.crypto.PassphraseProtector;
 import dev.primer.agent.crypto.SearchTokens;
 import dev.primer.agent.crypto.StoreKey;
 import dev.primer.agent.policy.WifiOnly;
-import dev.primer.agent.store.BlobFiles;
+import dev.primer.agent.store.BlobDownload;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.store.TestStore;
 import dev.primer.protocol.manifest.ManifestEntry;
@@ -86,7 +86,7 @@ class StoreAtRestTest {
       store.awaitSearchIndex();
       byte[] blob = "schematic of pump 7".repeat(5000).getBytes(StandardCharsets.UTF_8);
       String sha = dev.primer.agent.sync.RecordPreparer.sha256(blob);
-      try (BlobFiles.Download d = store.blobs().startDownload(sha)) {
+      try (BlobDownload d = store.blobs().startDownload(sha)) {
         d.writeAll(new ByteArrayInputStream(blob), () -> false);
         assertThat(d.finish()).isTrue();
       }

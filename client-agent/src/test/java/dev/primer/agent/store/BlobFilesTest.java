@@ -29,10 +29,10 @@ class BlobFilesTest {
     BlobFiles blobs = new BlobFiles(dir, cipher);
 
     int cut = 3 * BlobFiles.CHUNK + 999;
-    try (BlobFiles.Download d = blobs.startDownload(sha)) {
+    try (BlobDownload d = blobs.startDownload(sha)) {
       d.write(content, 0, cut); // then the process "dies": close without finish
     }
-    try (BlobFiles.Download d = blobs.startDownload(sha)) {
+    try (BlobDownload d = blobs.startDownload(sha)) {
       assertThat(d.offset()).isEqualTo(3L * BlobFiles.CHUNK);
       d.write(content, (int) d.offset(), content.length - (int) d.offset());
       assertThat(d.finish()).isTrue();
@@ -48,14 +48,14 @@ class BlobFilesTest {
     byte[] content = content(3 * BlobFiles.CHUNK);
     String sha = RecordPreparer.sha256(content);
     BlobFiles blobs = new BlobFiles(dir, cipher);
-    try (BlobFiles.Download d = blobs.startDownload(sha)) {
+    try (BlobDownload d = blobs.startDownload(sha)) {
       d.write(content, 0, 2 * BlobFiles.CHUNK);
     }
     Path part = dir.resolve("partial").resolve(sha + ".part");
     byte[] raw = Files.readAllBytes(part);
     raw[raw.length - 5] ^= 0x55; // damage the second chunk's tag
     Files.write(part, raw);
-    try (BlobFiles.Download d = blobs.startDownload(sha)) {
+    try (BlobDownload d = blobs.startDownload(sha)) {
       assertThat(d.offset()).isEqualTo(BlobFiles.CHUNK);
     }
   }
@@ -65,7 +65,7 @@ class BlobFilesTest {
     byte[] content = content(100_000);
     String wrong = RecordPreparer.sha256(new byte[] {1});
     BlobFiles blobs = new BlobFiles(dir, cipher);
-    try (BlobFiles.Download d = blobs.startDownload(wrong)) {
+    try (BlobDownload d = blobs.startDownload(wrong)) {
       d.write(content, 0, content.length);
       assertThat(d.finish()).isFalse();
     }
@@ -77,7 +77,7 @@ class BlobFilesTest {
     byte[] content = "the schematic of pump model ZX-9000 ".repeat(5000).getBytes();
     String sha = RecordPreparer.sha256(content);
     BlobFiles blobs = new BlobFiles(dir, cipher);
-    try (BlobFiles.Download d = blobs.startDownload(sha)) {
+    try (BlobDownload d = blobs.startDownload(sha)) {
       d.write(content, 0, content.length);
       assertThat(d.finish()).isTrue();
     }
@@ -119,7 +119,7 @@ class BlobFilesTest {
     byte[] content = content(9 * (1 << 20) + 4321);
     String sha = RecordPreparer.sha256(content);
     BlobFiles blobs = new BlobFiles(dir, cipher);
-    try (BlobFiles.Download d = blobs.startDownload(sha)) {
+    try (BlobDownload d = blobs.startDownload(sha)) {
       assertThat(d.writeAll(trickle(content, 7_777, Integer.MAX_VALUE), () -> false))
           .isEqualTo(content.length);
       assertThat(d.finish()).isTrue();
@@ -135,13 +135,13 @@ class BlobFilesTest {
     String sha = RecordPreparer.sha256(content);
     BlobFiles blobs = new BlobFiles(dir, cipher);
     int failAt = 4 * BlobFiles.CHUNK + 100;
-    try (BlobFiles.Download d = blobs.startDownload(sha)) {
+    try (BlobDownload d = blobs.startDownload(sha)) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> d.writeAll(trickle(content, 10_000, failAt), () -> false))
           .isInstanceOf(java.io.IOException.class)
           .hasMessageContaining("connection reset");
     }
-    try (BlobFiles.Download d = blobs.startDownload(sha)) {
+    try (BlobDownload d = blobs.startDownload(sha)) {
       assertThat(d.offset()).isEqualTo(4L * BlobFiles.CHUNK);
     }
   }
@@ -150,7 +150,7 @@ class BlobFilesTest {
   void aCancelledDownloadStopsEarly() throws Exception {
     byte[] content = content(8 * BlobFiles.CHUNK);
     BlobFiles blobs = new BlobFiles(dir, cipher);
-    try (BlobFiles.Download d = blobs.startDownload(RecordPreparer.sha256(content))) {
+    try (BlobDownload d = blobs.startDownload(RecordPreparer.sha256(content))) {
       assertThat(d.writeAll(trickle(content, 1000, Integer.MAX_VALUE), () -> true)).isZero();
     }
   }

@@ -127,10 +127,7 @@ class SearchIndexTest {
   }
 
   private static long newestContentId(LocalStore store) {
-    return store.visibleEntries().stream()
-        .mapToLong(LocalStore.VisibleEntry::contentId)
-        .max()
-        .orElseThrow();
+    return store.visibleEntries().stream().mapToLong(VisibleEntry::contentId).max().orElseThrow();
   }
 
   @Test

@@ -111,7 +111,7 @@ class StoreLayoutTest {
     writeOneGeneration();
     try (Connection db = raw();
         Statement s = db.createStatement()) {
-      s.execute("PRAGMA user_version = " + (LocalStore.LAYOUT + 1));
+      s.execute("PRAGMA user_version = " + (StoreSchema.LAYOUT + 1));
     }
     assertThatThrownBy(() -> TestStore.open(dir))
         .isInstanceOf(StoreException.class)
@@ -125,7 +125,7 @@ class StoreLayoutTest {
     try (Connection db = raw();
         Statement s = db.createStatement()) {
       assertThat(strings(s, "PRAGMA user_version"))
-          .containsExactly(String.valueOf(LocalStore.LAYOUT));
+          .containsExactly(String.valueOf(StoreSchema.LAYOUT));
       assertThat(strings(s, "SELECT name FROM pragma_index_list('content')"))
           .containsExactly("content_record");
     }
