@@ -81,51 +81,15 @@ final class RecurrenceIterator implements Iterator<LocalDateTime> {
     this.horizon = horizon;
     this.maxSteps = maxSteps;
 
-    boolean noDayRule =
-        rule.byDay().isEmpty()
-            && rule.byMonthDay().isEmpty()
-            && rule.byYearDay().isEmpty()
-            && rule.byWeekNo().isEmpty();
-    List<Integer> effectiveMonths = rule.byMonth();
-    List<Integer> effectiveMonthDays = rule.byMonthDay();
-    List<ByDay> effectiveDays = rule.byDay();
-    // Rules leave out what DTSTART already says (RFC 5545 section 3.3.10, "information not
-    // contained in the rule ... is derived from DTSTART").
-    switch (frequency) {
-      case YEARLY -> {
-        if (noDayRule) {
-          if (effectiveMonths.isEmpty()) {
-            effectiveMonths = List.of(dtstart.getMonthValue());
-          }
-          effectiveMonthDays = List.of(dtstart.getDayOfMonth());
-        } else if (!rule.byWeekNo().isEmpty()
-            && rule.byDay().isEmpty()
-            && rule.byMonthDay().isEmpty()
-            && rule.byYearDay().isEmpty()) {
-          effectiveDays = List.of(new ByDay(0, dtstart.getDayOfWeek()));
-        }
-      }
-      case MONTHLY -> {
-        if (rule.byDay().isEmpty() && rule.byMonthDay().isEmpty() && rule.byYearDay().isEmpty()) {
-          effectiveMonthDays = List.of(dtstart.getDayOfMonth());
-        }
-      }
-      case WEEKLY -> {
-        if (rule.byDay().isEmpty()) {
-          effectiveDays = List.of(new ByDay(0, dtstart.getDayOfWeek()));
-        }
-      }
-      default -> {
-        // DAILY and shorter periods hold a single day: day rules only filter it.
-      }
-    }
+    DtstartDefaults effective = DtstartDefaults.of(rule, frequency, dtstart);
+    List<Integer> effectiveMonths = effective.months();
     for (int m : effectiveMonths) {
       months[m] = true;
     }
     if (effectiveMonths.isEmpty()) {
       Arrays.fill(months, true);
     }
-    for (ByDay d : effectiveDays) {
+    for (ByDay d : effective.days()) {
       boolean ordinalApplies = frequency == Frequency.MONTHLY || frequency == Frequency.YEARLY;
       if (d.ordinal() == 0 || !ordinalApplies || !rule.byWeekNo().isEmpty()) {
         plainWeekdays[d.day().getValue()] = true;
@@ -133,7 +97,7 @@ final class RecurrenceIterator implements Iterator<LocalDateTime> {
         ordinalWeekdays.add(d);
       }
     }
-    this.monthDays = effectiveMonthDays;
+    this.monthDays = effective.monthDays();
     this.byDayInMonth =
         frequency == Frequency.MONTHLY
             || (frequency == Frequency.YEARLY && !rule.byMonth().isEmpty());

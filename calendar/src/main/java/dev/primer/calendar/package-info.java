@@ -4,6 +4,6 @@
  * {@link dev.primer.calendar.ParsedCalendar#asOf} gives the calendar as it stood at an instant;
  * {@link dev.primer.calendar.CalendarExpander} turns it into the {@link
  * dev.primer.calendar.Occurrence}s of a window, within {@link dev.primer.calendar.ExpansionLimits}.
- * Linking occurrences to accounts lives in {@code calendar.link}.
+ * Linking occurrences to accounts lives in priming-core, {@code dev.primer.core.appointments.link}.
  */
 package dev.primer.calendar;

@@ -198,10 +198,17 @@ class RealExportsTest {
     return CalendarParser.parse(icsFolder().resolve(relative));
   }
 
+  /**
+   * The .ics files of a fixtures folder; none there fails the test, no fixtures at all skips it.
+   */
   private static List<Path> files(String relative) throws IOException {
-    try (Stream<Path> files = Files.list(icsFolder().resolve(relative))) {
-      return files.filter(f -> f.toString().endsWith(".ics")).sorted().toList();
+    Path folder = icsFolder().resolve(relative);
+    List<Path> ics;
+    try (Stream<Path> files = Files.list(folder)) {
+      ics = files.filter(f -> f.toString().endsWith(".ics")).sorted().toList();
     }
+    assertThat(ics).as("the .ics files in %s", folder).isNotEmpty();
+    return ics;
   }
 
   private static Path icsFolder() {
