@@ -1,11 +1,11 @@
 package dev.primer.core.appointments;
 
-import dev.primer.core.calendar.CalendarParser;
-import dev.primer.core.calendar.ExpansionWindow;
-import dev.primer.core.calendar.Occurrence;
-import dev.primer.core.calendar.ParsedCalendar;
-import dev.primer.core.calendar.link.AccountLink;
-import dev.primer.core.calendar.link.AppointmentLinker;
+import dev.primer.calendar.CalendarParser;
+import dev.primer.calendar.ExpansionWindow;
+import dev.primer.calendar.Occurrence;
+import dev.primer.calendar.ParsedCalendar;
+import dev.primer.core.appointments.link.AccountLink;
+import dev.primer.core.appointments.link.AppointmentLinker;
 import dev.primer.core.catalog.Catalog;
 import dev.primer.core.dataset.DataSetDirectory;
 import java.time.Instant;

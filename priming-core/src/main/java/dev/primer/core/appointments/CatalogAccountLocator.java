@@ -1,7 +1,7 @@
 package dev.primer.core.appointments;
 
-import dev.primer.core.calendar.link.AccountLocator;
-import dev.primer.core.calendar.link.NearbyAccount;
+import dev.primer.core.appointments.link.AccountLocator;
+import dev.primer.core.appointments.link.NearbyAccount;
 import dev.primer.core.catalog.Catalog;
 import dev.primer.territory.GeoPoint;
 import dev.primer.territory.Geodesy;

@@ -1,15 +1,15 @@
 package dev.primer.core.cli;
 
-import dev.primer.core.calendar.CalendarExpander;
-import dev.primer.core.calendar.CalendarFormatException;
-import dev.primer.core.calendar.CalendarParser;
-import dev.primer.core.calendar.Expansion;
-import dev.primer.core.calendar.ExpansionLimits;
-import dev.primer.core.calendar.ExpansionWindow;
-import dev.primer.core.calendar.Occurrence;
-import dev.primer.core.calendar.ParsedCalendar;
-import dev.primer.core.calendar.Problem;
-import dev.primer.core.calendar.Truncation;
+import dev.primer.calendar.CalendarExpander;
+import dev.primer.calendar.CalendarFormatException;
+import dev.primer.calendar.CalendarParser;
+import dev.primer.calendar.Expansion;
+import dev.primer.calendar.ExpansionLimits;
+import dev.primer.calendar.ExpansionWindow;
+import dev.primer.calendar.Occurrence;
+import dev.primer.calendar.ParsedCalendar;
+import dev.primer.calendar.Problem;
+import dev.primer.calendar.Truncation;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package dev.primer.testdata.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.primer.core.calendar.CalendarParser;
-import dev.primer.core.calendar.ExpansionWindow;
-import dev.primer.core.calendar.ParsedCalendar;
+import dev.primer.calendar.CalendarParser;
+import dev.primer.calendar.ExpansionWindow;
+import dev.primer.calendar.ParsedCalendar;
 import dev.primer.core.dataset.User;
 import dev.primer.testdata.generate.SmallOrganisation;
 import java.io.IOException;
