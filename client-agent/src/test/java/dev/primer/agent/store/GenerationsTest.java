@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.protocol.manifest.ManifestEntry;
+import dev.primer.protocol.manifest.Tier;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
