@@ -17,6 +17,9 @@ public final class MediaTypes {
   /** Raw record content and blobs. */
   public static final String OCTETS = "application/octet-stream";
 
+  /** Model bundles. */
+  public static final String ZIP = "application/zip";
+
   /** GeoJSON territories. */
   public static final String GEOJSON = "application/geo+json";
 

@@ -3,16 +3,13 @@ package dev.primer.training.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.core.cli.CommandLines;
+import dev.primer.protocol.client.PrimerClient;
+import dev.primer.protocol.client.ServiceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,65 +65,22 @@ final class PublishCommand implements Callable<Integer> {
     if (server.getScheme() == null || !server.getScheme().startsWith("http")) {
       throw new IllegalArgumentException("--server must be an http(s) URL, was '" + server + "'");
     }
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    JsonNode entry =
-        send(
-            http,
-            HttpRequest.newBuilder(server.resolve("/v1/models"))
-                .header("Authorization", "Bearer " + bearer.strip())
-                .header("Content-Type", "application/zip")
-                .POST(HttpRequest.BodyPublishers.ofFile(model))
-                .build());
-    if (activate && !entry.path("active").asBoolean()) {
-      entry =
-          send(
-              http,
-              HttpRequest.newBuilder(
-                      server.resolve("/v1/models/" + entry.path("id").asText() + "/activate"))
-                  .header("Authorization", "Bearer " + bearer.strip())
-                  .POST(HttpRequest.BodyPublishers.noBody())
-                  .build());
+    PrimerClient client = PrimerClient.builder(server).token(bearer.strip()).build();
+    JsonNode entry;
+    try {
+      entry = client.publishModel(model);
+      if (activate && !entry.path("active").asBoolean()) {
+        entry = client.activateModel(entry.path("id").asText());
+      }
+    } catch (ServiceException e) {
+      throw new IllegalStateException(
+          "the registry refused the request (" + e.status() + "): " + e.problem().explanation(), e);
+    } catch (UncheckedIOException e) {
+      throw new IllegalStateException(e.getMessage(), e);
     }
     spec.commandLine()
         .getOut()
         .println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(entry));
     return CommandLines.OK;
-  }
-
-  private static JsonNode send(HttpClient http, HttpRequest request) {
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (ConnectException e) {
-      throw new IllegalStateException(
-          "cannot connect to " + request.uri() + " (is the service running there?)", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-    JsonNode body;
-    try {
-      body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          request.uri()
-              + " answered "
-              + response.statusCode()
-              + " with something that is not JSON");
-    }
-    if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException(
-          "the registry refused the request ("
-              + response.statusCode()
-              + "): "
-              + body.path("detail").asText(response.body()));
-    }
-    return body;
   }
 }

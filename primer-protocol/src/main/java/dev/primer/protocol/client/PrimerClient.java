@@ -343,7 +343,7 @@ public final class PrimerClient {
     try {
       return sendForJson(
           request("v1/models")
-              .header("Content-Type", MediaTypes.OCTETS)
+              .header("Content-Type", MediaTypes.ZIP)
               .timeout(Duration.ofMinutes(10))
               .POST(BodyPublishers.ofFile(bundle)));
     } catch (java.io.FileNotFoundException e) {

@@ -6,6 +6,7 @@ import dev.primer.core.cli.ProgressBar;
 import dev.primer.core.dataset.Account;
 import dev.primer.core.dataset.CrmRecord;
 import dev.primer.core.dataset.Jsonl;
+import dev.primer.protocol.ByteSizes;
 import dev.primer.testdata.content.RecordContent;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -268,9 +269,9 @@ public final class Pusher {
         "  %-13s %,d small (%s) and %,d large (%s) uploaded in %.1f s (%.1f MB/s), %,d failed%n",
         "content",
         smallCount,
-        human(smallBytes),
+        ByteSizes.human(smallBytes),
         largeCount.get(),
-        human(largeBytes.get()),
+        ByteSizes.human(largeBytes.get()),
         seconds,
         (smallBytes + largeBytes.get()) / 1e6 / seconds,
         failed.get());
@@ -281,7 +282,7 @@ public final class Pusher {
               + " and stay out of manifests%n",
           "",
           skipped[0],
-          human(skipped[1]),
+          ByteSizes.human(skipped[1]),
           settings.content().name().toLowerCase(Locale.ROOT));
     }
   }
@@ -415,11 +416,5 @@ public final class Pusher {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-  }
-
-  private static String human(long bytes) {
-    return bytes >= 1L << 30
-        ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30))
-        : String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
   }
 }
