@@ -3,7 +3,7 @@ package dev.primer.agent.daemon;
 import dev.primer.agent.policy.PolicyDecision;
 import dev.primer.agent.sync.CancelSignal;
 import dev.primer.agent.sync.SyncResult;
-import dev.primer.agent.util.DaemonThreads;
+import dev.primer.protocol.client.DaemonThreads;
 import dev.primer.protocol.client.ServiceException;
 import java.io.PrintWriter;
 import java.time.Clock;

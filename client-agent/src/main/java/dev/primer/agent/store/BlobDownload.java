@@ -1,8 +1,8 @@
 package dev.primer.agent.store;
 
 import dev.primer.agent.crypto.FieldCipher;
-import dev.primer.agent.util.DaemonThreads;
 import dev.primer.agent.util.PrivateFiles;
+import dev.primer.protocol.client.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;

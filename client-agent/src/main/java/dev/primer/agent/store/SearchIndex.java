@@ -2,8 +2,8 @@ package dev.primer.agent.store;
 
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.SearchTokens;
-import dev.primer.agent.util.DaemonThreads;
 import dev.primer.agent.util.PrivateFiles;
+import dev.primer.protocol.client.DaemonThreads;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,11 +1,11 @@
 package dev.primer.service.precompute;
 
+import dev.primer.protocol.client.DaemonThreads;
 import dev.primer.service.selection.SelectionService;
 import dev.primer.service.selection.SelectorChoice;
 import dev.primer.service.selection.UserSelection;
 import dev.primer.service.snapshot.OrgSnapshot;
 import dev.primer.service.snapshot.Snapshots;
-import dev.primer.service.util.DaemonThreads;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;

@@ -1,8 +1,8 @@
 package dev.primer.service.snapshot;
 
+import dev.primer.protocol.client.DaemonThreads;
 import dev.primer.service.data.OrgDataChanged;
 import dev.primer.service.manifest.ManifestConfig;
-import dev.primer.service.util.DaemonThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package dev.primer.testdata.push;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.primer.protocol.client.DaemonThreads;
 import dev.primer.protocol.client.PrimerClient;
 import dev.primer.protocol.client.ServiceException;
 import java.io.InputStream;
@@ -20,7 +21,9 @@ final class ServiceClient {
     this.client =
         PrimerClient.builder(server)
             .token(token)
-            .executor(Executors.newFixedThreadPool(Math.max(2, parallel), daemon()))
+            .executor(
+                Executors.newFixedThreadPool(
+                    Math.max(2, parallel), DaemonThreads.named("push-http")))
             .build();
   }
 
@@ -65,14 +68,6 @@ final class ServiceClient {
       case 403 ->
           " (the push needs a token with roles integrator and admin: bin/primer token --user loader --role integrator,admin)";
       default -> "";
-    };
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon() {
-    return r -> {
-      Thread t = new Thread(r, "push-http");
-      t.setDaemon(true);
-      return t;
     };
   }
 }

@@ -1,8 +1,11 @@
-package dev.primer.service.util;
+package dev.primer.protocol.client;
 
 import java.util.concurrent.ThreadFactory;
 
-/** Named background threads that never keep the service from shutting down. */
+/**
+ * Named background threads that never keep a program from exiting: the client's executors, the
+ * agent's and the service's workers.
+ */
 public final class DaemonThreads {
   private DaemonThreads() {}
 
