@@ -2,36 +2,19 @@ package dev.primer.agent.sync;
 
 import dev.primer.agent.config.AgentConfig;
 import dev.primer.agent.store.AccessEvent;
-import dev.primer.agent.store.BlobFiles;
 import dev.primer.agent.store.GenerationInfo;
 import dev.primer.agent.store.LocalStore;
-import dev.primer.agent.store.PreparedRecord;
 import dev.primer.agent.trust.ServerValues;
-import dev.primer.protocol.ByteSizes;
-import dev.primer.protocol.client.DaemonThreads;
-import dev.primer.protocol.client.PrimerClient;
 import dev.primer.protocol.client.RetryPolicy;
 import dev.primer.protocol.manifest.Manifest;
 import dev.primer.protocol.manifest.ManifestEntry;
-import dev.primer.protocol.records.RecordLine;
 import dev.primer.protocol.telemetry.TelemetryAnswer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 
 /**
@@ -46,9 +29,6 @@ public final class Syncer {
   private static final long BATCH_BYTES = 8L << 20;
 
   private static final int TELEMETRY_CHUNK = 1000;
-
-  /** Blobs downloaded at once: one stream rarely fills a fast link, several do. */
-  private static final int BLOB_DOWNLOADS = 3;
 
   private final LocalStore store;
   private final ServiceClient client;
@@ -65,11 +45,11 @@ public final class Syncer {
    * batches to the store, and downloading blobs. For the bench.
    */
   public static final class Timings {
-    private final java.util.concurrent.atomic.AtomicLong waiting =
+    final java.util.concurrent.atomic.AtomicLong waiting =
         new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong writing =
+    final java.util.concurrent.atomic.AtomicLong writing =
         new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong blobs =
+    final java.util.concurrent.atomic.AtomicLong blobs =
         new java.util.concurrent.atomic.AtomicLong();
 
     /** Nanoseconds the writer waited for a batch to arrive. */
@@ -183,9 +163,24 @@ public final class Syncer {
       generation = staged.get().generation();
     }
 
-    Plan plan = plan(store.missing(), store.stagedBytesPresent());
-    Download download = new Download(cancel, listener);
-    download.run(plan.entries);
+    SyncPlan plan =
+        SyncPlan.choose(
+            store.missing(),
+            store.stagedBytesPresent(),
+            config.budgetBytes(),
+            usableDisk.getAsLong(),
+            config.diskReserveBytes());
+    Download download =
+        new Download(
+            store,
+            new RecordFetcher(client, config.deviceId(), preparer),
+            new BlobFetcher(store.blobs(), client),
+            retrying,
+            timings,
+            lookahead,
+            cancel,
+            listener);
+    download.run(plan.batches(config.batchSize(), BATCH_BYTES));
 
     boolean complete = store.missing().isEmpty() && manifestRefused.isEmpty();
     int evicted = store.commitStaged(complete, clock.instant());
@@ -197,13 +192,13 @@ public final class Syncer {
     if (!complete) {
       List<String> why = new ArrayList<>();
       cancel.reason().ifPresent(why::add);
-      plan.cut.ifPresent(why::add);
-      int refusedCount = manifestRefused.size() + download.refused.size();
+      plan.cut().ifPresent(why::add);
+      int refusedCount = manifestRefused.size() + download.refused().size();
       if (refusedCount > 0) {
         why.add(refusedCount + " refused");
       }
-      if (!download.errors.isEmpty()) {
-        why.add(download.errors.size() + " not served: " + download.errors.get(0));
+      if (!download.errors().isEmpty()) {
+        why.add(download.errors().size() + " not served: " + download.errors().get(0));
       }
       cut = Optional.of(why.isEmpty() ? "incomplete" : String.join("; ", why));
     }
@@ -212,13 +207,13 @@ public final class Syncer {
         new SyncResult(
             complete ? SyncResult.Outcome.COMPLETE : SyncResult.Outcome.CUT_OFF,
             generation,
-            download.records,
-            download.bytes,
+            download.records(),
+            download.bytes(),
             client.wireBytes() - wireAtStart,
             evicted,
             counts[1],
             counts[0],
-            concat(manifestRefused, download.refused),
+            concat(manifestRefused, download.refused()),
             cut,
             eventsSent,
             Duration.ofNanos(System.nanoTime() - started));
@@ -295,38 +290,6 @@ public final class Syncer {
         m.notFitted());
   }
 
-  private record Plan(List<ManifestEntry> entries, Optional<String> cut) {}
-
-  /** What to download: missing entries in priority order while budget and free disk allow. */
-  private Plan plan(List<ManifestEntry> missing, long presentBytes) {
-    long budgetRoom = config.budgetBytes() - presentBytes;
-    long diskRoom = usableDisk.getAsLong() - config.diskReserveBytes();
-    List<ManifestEntry> chosen = new ArrayList<>();
-    Optional<String> cut = Optional.empty();
-    for (ManifestEntry e : missing) {
-      if (e.sizeBytes() > budgetRoom) {
-        cut =
-            cut.or(
-                () ->
-                    Optional.of(
-                        "device budget " + ByteSizes.human(config.budgetBytes()) + " reached"));
-      } else if (e.sizeBytes() > diskRoom) {
-        cut =
-            cut.or(
-                () ->
-                    Optional.of(
-                        "free disk is low (keeping "
-                            + ByteSizes.human(config.diskReserveBytes())
-                            + " free)"));
-      } else {
-        chosen.add(e);
-        budgetRoom -= e.sizeBytes();
-        diskRoom -= e.sizeBytes();
-      }
-    }
-    return new Plan(chosen, cut);
-  }
-
   private int sendTelemetry() {
     List<AccessEvent> all = store.unsentEvents();
     // A search that found nothing names no record; the service cannot file it, so it stays local
@@ -343,259 +306,5 @@ public final class Syncer {
       sent += answer.accepted() + answer.duplicates();
     }
     return sent;
-  }
-
-  /** One batch's answer, verified and prepared off the writer thread. */
-  private record Batch(
-      List<PreparedRecord> inline,
-      List<RecordLine> blobs,
-      List<String> refused,
-      List<String> errors,
-      long inlineBytes) {}
-
-  /** The download phase of one sync. */
-  private final class Download {
-    private final CancelSignal cancel;
-    private final SyncListener listener;
-    private final List<String> refused = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
-    private long records;
-    private long bytes;
-
-    Download(CancelSignal cancel, SyncListener listener) {
-      this.cancel = cancel;
-      this.listener = listener;
-    }
-
-    void run(List<ManifestEntry> plan) {
-      listener.started(plan.size(), plan.stream().mapToLong(ManifestEntry::sizeBytes).sum());
-      List<List<ManifestEntry>> batches = batches(plan);
-      ExecutorService fetchers =
-          Executors.newFixedThreadPool(Math.max(1, lookahead), DaemonThreads.named("primer-fetch"));
-      ExecutorService blobPool =
-          Executors.newFixedThreadPool(BLOB_DOWNLOADS, DaemonThreads.named("primer-blob"));
-      Deque<CompletableFuture<Batch>> inFlight = new ArrayDeque<>();
-      int next = 0;
-      try {
-        while ((next < batches.size() || !inFlight.isEmpty()) && !cancel.cancelled()) {
-          while (next < batches.size() && inFlight.size() <= lookahead) {
-            List<ManifestEntry> batch = batches.get(next++);
-            inFlight.add(
-                CompletableFuture.supplyAsync(
-                    () -> retrying.call(() -> fetch(batch), cancel::cancelled), fetchers));
-          }
-          long t0 = System.nanoTime();
-          Batch batch = await(inFlight.poll());
-          long t1 = System.nanoTime();
-          store.insert(batch.inline);
-          timings.waiting.addAndGet(t1 - t0);
-          timings.writing.addAndGet(System.nanoTime() - t1);
-          records += batch.inline.size();
-          bytes += batch.inlineBytes;
-          listener.advanced(batch.inline.size(), batch.inlineBytes);
-          refused.addAll(batch.refused);
-          errors.addAll(batch.errors);
-          long t2 = System.nanoTime();
-          downloadBlobs(batch.blobs, blobPool);
-          timings.blobs.addAndGet(System.nanoTime() - t2);
-        }
-      } finally {
-        fetchers.shutdownNow();
-        blobPool.shutdownNow();
-        listener.finished();
-      }
-    }
-
-    private Batch await(CompletableFuture<Batch> future) {
-      try {
-        return future.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("sync interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        throw new IllegalStateException(e.getCause());
-      }
-    }
-
-    private List<List<ManifestEntry>> batches(List<ManifestEntry> plan) {
-      List<List<ManifestEntry>> out = new ArrayList<>();
-      List<ManifestEntry> current = new ArrayList<>();
-      long inlineBytes = 0;
-      for (ManifestEntry e : plan) {
-        long inline = e.sizeBytes() <= 64 * 1024 ? e.sizeBytes() : 0;
-        if (!current.isEmpty()
-            && (current.size() >= config.batchSize() || inlineBytes + inline > BATCH_BYTES)) {
-          out.add(current);
-          current = new ArrayList<>();
-          inlineBytes = 0;
-        }
-        current.add(e);
-        inlineBytes += inline;
-      }
-      if (!current.isEmpty()) {
-        out.add(current);
-      }
-      return out;
-    }
-
-    private Batch fetch(List<ManifestEntry> batch) {
-      Map<String, ManifestEntry> wanted = new HashMap<>();
-      batch.forEach(e -> wanted.put(e.recordId(), e));
-      List<PreparedRecord> inline = new ArrayList<>();
-      List<RecordLine> blobs = new ArrayList<>();
-      List<String> refusedHere = new ArrayList<>();
-      List<String> errorsHere = new ArrayList<>();
-      long[] inlineBytes = new long[1];
-      client.fetch(
-          config.deviceId(),
-          batch.stream().map(ManifestEntry::recordId).toList(),
-          line -> {
-            ManifestEntry entry = wanted.get(line.id());
-            Optional<String> problem =
-                entry == null ? Optional.empty() : ServerValues.problem(line, entry);
-            if (entry == null) {
-              errorsHere.add(ServerValues.quoted(line.id()) + ": not asked for");
-            } else if (line.isError()) {
-              errorsHere.add(line.id() + ": " + ServerValues.quoted(line.error()));
-            } else if (problem.isPresent()) {
-              refusedHere.add(line.id() + " (" + problem.get() + ")");
-            } else if (line.isBlob()) {
-              if (line.blob().equals(entry.sha256())) {
-                blobs.add(line);
-              } else {
-                refusedHere.add(
-                    line.id()
-                        + " (blob "
-                        + line.blob()
-                        + " is not the manifest's "
-                        + entry.sha256()
-                        + ")");
-              }
-            } else {
-              byte[] content = line.contentBase64();
-              String actual = RecordPreparer.sha256(content);
-              if (content.length != entry.sizeBytes()) {
-                refusedHere.add(
-                    line.id()
-                        + " (content of "
-                        + content.length
-                        + " bytes, the manifest says "
-                        + entry.sizeBytes()
-                        + ")");
-              } else if (actual.equals(entry.sha256())) {
-                inline.add(preparer.inline(line, entry.sha256(), content));
-                inlineBytes[0] += content.length;
-              } else {
-                refusedHere.add(line.id() + " (sha256 mismatch)");
-              }
-            }
-          });
-      return new Batch(inline, blobs, refusedHere, errorsHere, inlineBytes[0]);
-    }
-
-    /**
-     * Downloads a batch's blobs a few at a time (each distinct sha256 once), then stores the
-     * records of the verified ones from this thread, the store's only writer.
-     */
-    private void downloadBlobs(List<RecordLine> lines, ExecutorService pool) {
-      Map<String, List<RecordLine>> bySha = new LinkedHashMap<>();
-      for (RecordLine line : lines) {
-        bySha.computeIfAbsent(line.blob(), k -> new ArrayList<>()).add(line);
-      }
-      Map<String, CompletableFuture<Boolean>> downloads = new LinkedHashMap<>();
-      bySha.forEach(
-          (sha, same) ->
-              downloads.put(
-                  sha,
-                  CompletableFuture.supplyAsync(
-                      () -> retrying.call(() -> fetchBlob(sha, same.get(0)), cancel::cancelled),
-                      pool)));
-      for (Map.Entry<String, CompletableFuture<Boolean>> d : downloads.entrySet()) {
-        if (!awaitBlob(d.getValue())) {
-          continue;
-        }
-        for (RecordLine line : bySha.get(d.getKey())) {
-          store.insert(List.of(preparer.blob(line, d.getKey())));
-          records++;
-          bytes += line.sizeBytes();
-          listener.advanced(1, line.sizeBytes());
-        }
-      }
-    }
-
-    private boolean awaitBlob(CompletableFuture<Boolean> future) {
-      try {
-        return future.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("sync interrupted", e);
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        throw new IllegalStateException(e.getCause());
-      }
-    }
-
-    /** Downloads and verifies one blob; false when cancelled or refused. */
-    private boolean fetchBlob(String sha, RecordLine line) {
-      BlobFiles blobs = store.blobs();
-      if (cancel.cancelled()) {
-        return false;
-      }
-      if (!blobs.has(sha)) {
-        long size = line.sizeBytes();
-        try (dev.primer.agent.store.BlobDownload d = blobs.startDownload(sha)) {
-          if (d.offset() > size) {
-            d.restart(); // an earlier answer ran past the size: start over
-          }
-          long offset = d.offset();
-          long before = offset;
-          try (PrimerClient.BlobStream stream = client.blob(sha, offset)) {
-            if (offset > 0 && !stream.partial()) {
-              d.restart();
-              before = 0;
-            }
-            // Never more than the manifest's size: an endless answer, or one whose Content-Length
-            // lies, stops here.
-            long got = d.writeAll(stream.body(), size - before, cancel::cancelled);
-            listener.advanced(0, 0);
-            if (cancel.cancelled()) {
-              return false;
-            }
-            if (before + got < size) {
-              // Cut short: a passing failure, retried; the complete chunks are kept for resume.
-              throw new UncheckedIOException(
-                  new java.io.EOFException(
-                      "blob "
-                          + sha
-                          + " for "
-                          + line.id()
-                          + " ended after "
-                          + (before + got)
-                          + " of "
-                          + size
-                          + " bytes"));
-            }
-            if (stream.body().read() >= 0) {
-              d.restart();
-              refused.add(
-                  line.id() + " (blob answer longer than the manifest's " + size + " bytes)");
-              return false;
-            }
-          }
-          if (!d.finish()) {
-            refused.add(line.id() + " (blob sha256 mismatch)");
-            return false;
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("blob " + sha + " for " + line.id() + " failed", e);
-        }
-      }
-      return true;
-    }
   }
 }
