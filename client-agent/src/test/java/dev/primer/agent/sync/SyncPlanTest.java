@@ -33,7 +33,7 @@ class SyncPlanTest {
 
   @Test
   void theDiskReserveStaysFree() {
-    SyncPlan plan = SyncPlan.choose(List.of(entry("a", 40), entry("b", 10)), 0, 1_000, 100, 60);
+    SyncPlan plan = SyncPlan.choose(List.of(entry("a", 41), entry("b", 10)), 0, 1_000, 100, 60);
 
     assertThat(plan.entries()).extracting(ManifestEntry::recordId).containsExactly("b");
     assertThat(plan.cut()).contains("free disk is low (keeping 60 B free)");
