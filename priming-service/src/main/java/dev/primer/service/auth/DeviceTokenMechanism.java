@@ -9,9 +9,10 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -49,19 +50,20 @@ public class DeviceTokenMechanism implements HttpAuthenticationMechanism {
    */
   @Override
   public Uni<Boolean> sendChallenge(RoutingContext context) {
-    JsonObject problem =
-        new JsonObject()
-            .put("type", ProblemDocument.TYPE_PREFIX + "unauthorized")
-            .put("title", "Unauthorized")
-            .put("status", 401)
-            .put("detail", "a valid bearer token is required")
-            .put("instance", context.request().path());
+    ProblemDocument problem =
+        ProblemDocument.of(
+            "unauthorized",
+            "Unauthorized",
+            401,
+            "a valid bearer token is required",
+            context.request().path(),
+            List.of());
     context
         .response()
         .setStatusCode(401)
         .putHeader("WWW-Authenticate", "Bearer")
         .putHeader("Content-Type", MediaTypes.PROBLEM)
-        .end(problem.encode());
+        .end(Json.encode(problem));
     return Uni.createFrom().item(true);
   }
 

@@ -7,11 +7,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -191,18 +192,13 @@ public class TrafficGuard {
 
   private static io.vertx.core.Future<Void> problem(
       RoutingContext rc, int status, String slug, String title, String detail) {
-    JsonObject body =
-        new JsonObject()
-            .put("type", ProblemDocument.TYPE_PREFIX + slug)
-            .put("title", title)
-            .put("status", status)
-            .put("detail", detail)
-            .put("instance", rc.request().path());
+    ProblemDocument body =
+        ProblemDocument.of(slug, title, status, detail, rc.request().path(), List.of());
     return rc.response()
         .setStatusCode(status)
         .putHeader("Content-Type", MediaTypes.PROBLEM)
         .putHeader("Connection", "close")
-        .end(body.encode());
+        .end(Json.encode(body));
   }
 
   /** Progress of one admitted transfer, touched only by its connection's event loop. */
