@@ -1,5 +1,6 @@
 package dev.primer.service.device;
 
+import dev.primer.service.access.DeviceAccess;
 import dev.primer.service.config.PrimerConfig;
 import dev.primer.service.problem.ProblemError;
 import dev.primer.service.problem.ProblemException;
@@ -13,11 +14,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** Enrols devices and answers whether a caller may use one. */
+/**
+ * Enrols, lists and revokes devices (whether a caller may use one is {@code access.DeviceAccess}).
+ */
 @ApplicationScoped
 public class DeviceService {
   private static final int MAX_NAME = StorableText.MAX_ID;
@@ -25,10 +26,7 @@ public class DeviceService {
   @Inject Clock clock;
   @Inject DeviceTokens tokens;
   @Inject PrimerConfig config;
-
-  // A device never changes hands, so who owns it and the budget it last asked for are kept in
-  // memory: a manifest request then costs no device query and no write while nothing changes.
-  private final Map<String, DeviceView> known = new ConcurrentHashMap<>();
+  @Inject DeviceAccess access;
 
   /**
    * Enrols a device for {@code userId} and gives it its own token; a user at the device limit
@@ -89,34 +87,6 @@ public class DeviceService {
     }
   }
 
-  /**
-   * The device, when the caller's user owns it: unknown devices are 404, another user's device is
-   * 403.
-   */
-  public DeviceView owned(String deviceId, String callerUserId) {
-    DeviceView d = known.get(deviceId);
-    if (d == null) {
-      d = find(deviceId);
-      known.put(deviceId, d);
-    }
-    if (d.revokedAt().isPresent()) {
-      throw new ProblemException(
-          410,
-          "device-revoked",
-          "Device revoked",
-          "device '"
-              + deviceId
-              + "' was revoked by an administrator at "
-              + d.revokedAt().get()
-              + "; its local data must be wiped");
-    }
-    if (!d.userId().equals(callerUserId)) {
-      throw new ProblemException(
-          403, "forbidden", "Forbidden", "device '" + deviceId + "' belongs to another user");
-    }
-    return d;
-  }
-
   /** Revokes a device: its tokens stop working at once, and its next contact is told to wipe. */
   @Transactional
   public DeviceView revoke(String deviceId) {
@@ -128,7 +98,7 @@ public class DeviceService {
       d.revokedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
     DeviceView view = DeviceView.of(d);
-    known.put(deviceId, view);
+    access.revoked(view.owner());
     return view;
   }
 
@@ -140,13 +110,5 @@ public class DeviceService {
                 Device.<Device>list("userId = ?1 order by createdAt, id", userId).stream()
                     .map(DeviceView::of)
                     .toList());
-  }
-
-  private static DeviceView find(String deviceId) {
-    Device d = QuarkusTransaction.joiningExisting().call(() -> Device.findById(deviceId));
-    if (d == null) {
-      throw ProblemException.notFound("device", deviceId);
-    }
-    return DeviceView.of(d);
   }
 }

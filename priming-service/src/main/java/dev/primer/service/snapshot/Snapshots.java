@@ -1,7 +1,6 @@
 package dev.primer.service.snapshot;
 
 import dev.primer.service.data.OrgDataChanged;
-import dev.primer.service.manifest.ManifestConfig;
 import dev.primer.service.util.DaemonThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -28,7 +27,7 @@ public class Snapshots {
   private static final Logger LOG = Logger.getLogger(Snapshots.class);
 
   @Inject SnapshotLoader loader;
-  @Inject ManifestConfig config;
+  @Inject SnapshotConfig config;
 
   private final AtomicReference<OrgSnapshot> current = new AtomicReference<>();
   private final CompletableFuture<OrgSnapshot> first = new CompletableFuture<>();
@@ -54,9 +53,7 @@ public class Snapshots {
     if (pending != null && !pending.isDone()) {
       pending.cancel(false);
     }
-    pending =
-        executor.schedule(
-            this::rebuild, config.snapshotDebounce().toMillis(), TimeUnit.MILLISECONDS);
+    pending = executor.schedule(this::rebuild, config.debounce().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The current snapshot; only the very first call after startup waits for it to load. */
