@@ -53,7 +53,9 @@ public class Snapshots {
     if (pending != null && !pending.isDone()) {
       pending.cancel(false);
     }
-    pending = executor.schedule(this::rebuild, config.debounce().toMillis(), TimeUnit.MILLISECONDS);
+    pending =
+        executor.schedule(
+            this::rebuild, config.snapshotDebounce().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The current snapshot; only the very first call after startup waits for it to load. */
