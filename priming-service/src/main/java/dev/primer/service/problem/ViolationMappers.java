@@ -47,29 +47,32 @@ public class ViolationMappers {
 
   /**
    * The field as the client wrote it: the path without the Java method and parameter it went
-   * through ({@code enrol.body.name} is {@code name}), or the parameter itself when it is the field
-   * (a query parameter, a missing body).
+   * through ({@code enrol.body.name} is {@code name}, a list element {@code ids[3]}), or the
+   * parameter itself when it is the field (a query parameter, a missing body).
    */
   static String field(ConstraintViolation<?> v) {
     StringBuilder field = new StringBuilder();
     String parameter = null;
     for (Path.Node node : v.getPropertyPath()) {
-      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
-        continue;
-      }
-      if (node.getKind() == ElementKind.PARAMETER) {
-        parameter = node.getName();
-        continue;
-      }
-      if (node.getName() == null) {
-        continue;
-      }
-      if (!field.isEmpty()) {
-        field.append('.');
-      }
-      field.append(node.getName());
-      if (node.getIndex() != null) {
-        field.append('[').append(node.getIndex()).append(']');
+      switch (node.getKind()) {
+        case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {}
+        case PARAMETER -> parameter = node.getName();
+        default -> {
+          if (field.isEmpty() && parameter != null && node.isInIterable()) {
+            field.append(parameter);
+          }
+          // As in Hibernate Validator's own paths, an index belongs to the node before this one.
+          if (node.isInIterable()) {
+            field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey());
+            field.append(']');
+          }
+          if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+            if (!field.isEmpty()) {
+              field.append('.');
+            }
+            field.append(node.getName());
+          }
+        }
       }
     }
     return !field.isEmpty() ? field.toString() : parameter == null ? "request" : parameter;
