@@ -1,5 +1,8 @@
 package dev.primer.service.device;
 
+import dev.primer.protocol.device.Enrolled;
+
+import dev.primer.service.access.DeviceAccess;
 import dev.primer.service.auth.Caller;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.manifest.ManifestService;
@@ -36,6 +39,7 @@ public class DeviceResource {
   private static final String SERVER_TIMING = "Server-Timing";
 
   @Inject DeviceService devices;
+  @Inject DeviceAccess access;
   @Inject ManifestService manifests;
   @Inject RecordsFetch records;
   @Inject TelemetryUpload telemetry;
@@ -121,10 +125,10 @@ public class DeviceResource {
                   MediaType.APPLICATION_JSON)
               .build();
       case "token" -> {
-        devices.owned(deviceId, user);
+        access.owned(deviceId, user);
         Optional<String> current =
             caller.boundDevice().map(d -> authorization.substring("Bearer ".length()).strip());
-        yield Response.ok(tokens.renew(deviceId, current), MediaType.APPLICATION_JSON).build();
+        yield Response.ok(tokens.renew(deviceId, current).wire(), MediaType.APPLICATION_JSON).build();
       }
       default -> throw ProblemException.notFound("device action", action);
     };

@@ -47,7 +47,7 @@ public class DeviceTokens {
       String deviceId, String userId, Instant expiresAt, Optional<Instant> revokedAt) {}
 
   /** A new token for {@code deviceId}. */
-  public IssuedToken issue(String deviceId) {
+  public NewDeviceToken issue(String deviceId) {
     byte[] secret = new byte[32];
     random.nextBytes(secret);
     String token =
@@ -68,12 +68,12 @@ public class DeviceTokens {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot store a device token", e);
     }
-    return new IssuedToken(token, expires);
+    return new NewDeviceToken(token, expires);
   }
 
   /** A new token for {@code deviceId}; {@code previous} (if any) stops working shortly after. */
-  public IssuedToken renew(String deviceId, Optional<String> previous) {
-    IssuedToken next = issue(deviceId);
+  public NewDeviceToken renew(String deviceId, Optional<String> previous) {
+    NewDeviceToken next = issue(deviceId);
     previous.ifPresent(
         token -> {
           try (Connection c = db.getConnection();

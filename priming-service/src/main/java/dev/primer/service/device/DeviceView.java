@@ -1,5 +1,6 @@
 package dev.primer.service.device;
 
+import dev.primer.service.access.DeviceOwner;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,5 +15,10 @@ public record DeviceView(
   static DeviceView of(Device d) {
     return new DeviceView(
         d.id, d.userId, d.name, d.platform, d.createdAt, Optional.ofNullable(d.revokedAt));
+  }
+
+  /** What the ownership check needs of this device. */
+  DeviceOwner owner() {
+    return new DeviceOwner(deviceId, userId, revokedAt);
   }
 }

@@ -3,7 +3,6 @@ package dev.primer.service.manifest;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** How manifests are built ({@code primer.manifest.*}). */
 @ConfigMapping(prefix = "primer.manifest")
@@ -42,8 +41,4 @@ public interface ManifestConfig {
    */
   @WithDefault("256M")
   MemorySize selectionCache();
-
-  /** How long to wait after an org data change before rebuilding the snapshot. */
-  @WithDefault("PT2S")
-  Duration snapshotDebounce();
 }

@@ -3,8 +3,8 @@ package dev.primer.service.manifest;
 import dev.primer.protocol.manifest.Manifest;
 import dev.primer.protocol.manifest.ManifestDelta;
 import dev.primer.protocol.manifest.ManifestEntry;
-import dev.primer.service.device.DeviceService;
-import dev.primer.service.device.DeviceView;
+import dev.primer.service.access.DeviceAccess;
+import dev.primer.service.access.DeviceOwner;
 import dev.primer.service.problem.ProblemException;
 import dev.primer.service.selection.SelectionService;
 import dev.primer.service.selection.UserSelection;
@@ -23,7 +23,7 @@ import java.util.OptionalLong;
  */
 @ApplicationScoped
 public class ManifestService {
-  @Inject DeviceService devices;
+  @Inject DeviceAccess devices;
   @Inject SelectionService selections;
   @Inject Generations generations;
   @Inject ManifestConfig config;
@@ -101,7 +101,7 @@ public class ManifestService {
   /** The device's manifest for the budget, as a delta when {@code since} names a kept one. */
   public Answer manifest(String deviceId, String callerUserId, long budget, OptionalLong since) {
     long t0 = System.nanoTime();
-    DeviceView device = devices.owned(deviceId, callerUserId);
+    DeviceOwner device = devices.owned(deviceId, callerUserId);
     UserSelection s = selections.selectionFor(device.userId(), budget);
     ManifestContent content = s.content();
     String hash = s.contentHash();

@@ -20,16 +20,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores, lists, activates and rolls back models. A bundle is checked (readable, made for this
- * service's feature schema) before it is stored, and loaded before it is activated, so a bad bundle
- * never replaces the active one. The first upload becomes active only when no model is active;
- * later ones wait for an explicit activation.
+ * Stores, lists, activates and rolls back models: the registry's rows through Panache ({@link
+ * StoredModel}, {@link ModelActivation}), a bundle's bytes by JDBC. A bundle is checked (readable,
+ * made for this service's feature schema) before it is stored, and loaded before it is activated,
+ * so a bad bundle never replaces the active one. The first upload becomes active only when no model
+ * is active; later ones wait for an explicit activation.
  */
 @ApplicationScoped
 public class ModelService {
@@ -58,32 +60,26 @@ public class ModelService {
 
   /** Every model, newest first. */
   public List<ModelEntry> list() {
-    try (Connection c = db.getConnection();
-        PreparedStatement q =
-            c.prepareStatement("SELECT " + COLUMNS + " FROM models ORDER BY uploaded_at DESC, id");
-        ResultSet rs = q.executeQuery()) {
-      List<ModelEntry> entries = new ArrayList<>();
-      while (rs.next()) {
-        entries.add(entry(rs));
-      }
-      return entries;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot list models", e);
-    }
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () ->
+                StoredModel.find("order by uploadedAt desc, id")
+                    .project(StoredModel.Columns.class)
+                    .list()
+                    .stream()
+                    .map(this::entry)
+                    .toList());
   }
 
   /** One model. */
   public Optional<ModelEntry> find(String id) {
-    try (Connection c = db.getConnection();
-        PreparedStatement q =
-            c.prepareStatement("SELECT " + COLUMNS + " FROM models WHERE id = ?")) {
-      q.setString(1, id);
-      try (ResultSet rs = q.executeQuery()) {
-        return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read model " + id, e);
-    }
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () ->
+                StoredModel.find("id", id)
+                    .project(StoredModel.Columns.class)
+                    .firstResultOptional()
+                    .map(this::entry));
   }
 
   /** What an upload did: the entry, and whether it was new. */
@@ -100,6 +96,8 @@ public class ModelService {
         QuarkusTransaction.requiringNew()
             .call(
                 () -> {
+                  // The bundle's bytes go in by JDBC, in one insert that tolerates the same
+                  // bundle uploaded twice at once (a second persist would fail on the key).
                   try (Connection c = db.getConnection()) {
                     try (PreparedStatement i =
                         c.prepareStatement(
@@ -113,12 +111,12 @@ public class ModelService {
                       i.setString(5, json.writeValueAsString(read.summary()));
                       i.executeUpdate();
                     }
-                    if (activeId(c).isEmpty()) {
-                      makeActive(c, read.id());
-                      return true;
-                    }
-                    return false;
                   }
+                  if (activeId().isEmpty()) {
+                    makeActive(read.id());
+                    return true;
+                  }
+                  return false;
                 });
     if (activated) {
       registry.swap(new ActiveModel(read.id(), read));
@@ -133,12 +131,8 @@ public class ModelService {
     QuarkusTransaction.requiringNew()
         .run(
             () -> {
-              try (Connection c = db.getConnection()) {
-                if (!activeId(c).equals(Optional.of(id))) {
-                  makeActive(c, id);
-                }
-              } catch (SQLException e) {
-                throw new IllegalStateException("cannot activate model " + id, e);
+              if (!activeId().equals(Optional.of(id))) {
+                makeActive(id);
               }
             });
     registry.swap(new ActiveModel(id, read));
@@ -151,38 +145,27 @@ public class ModelService {
         QuarkusTransaction.requiringNew()
             .call(
                 () -> {
-                  try (Connection c = db.getConnection()) {
-                    Optional<String> current = activeId(c);
-                    if (current.isEmpty()) {
-                      throw noPrevious("no model is active");
-                    }
-                    List<Long> seqs = new ArrayList<>();
-                    String before = null;
-                    try (PreparedStatement q =
-                        c.prepareStatement(
-                            "SELECT seq, model_id FROM model_activations ORDER BY seq DESC")) {
-                      try (ResultSet rs = q.executeQuery()) {
-                        while (rs.next()) {
-                          if (!rs.getString(2).equals(current.get())) {
-                            before = rs.getString(2);
-                            break;
-                          }
-                          seqs.add(rs.getLong(1));
-                        }
-                      }
-                    }
-                    if (before == null) {
-                      throw noPrevious("model " + current.get() + " is the first one activated");
-                    }
-                    // Pop the current model's activations: the next rollback goes further back.
-                    try (PreparedStatement d =
-                        c.prepareStatement("DELETE FROM model_activations WHERE seq = ANY(?)")) {
-                      d.setArray(1, c.createArrayOf("int8", seqs.toArray(Long[]::new)));
-                      d.executeUpdate();
-                    }
-                    setActive(c, before);
-                    return before;
+                  Optional<String> current = activeId();
+                  if (current.isEmpty()) {
+                    throw noPrevious("no model is active");
                   }
+                  List<Long> seqs = new ArrayList<>();
+                  String before = null;
+                  for (ModelActivation a :
+                      ModelActivation.<ModelActivation>list("order by seq desc")) {
+                    if (!a.modelId.equals(current.get())) {
+                      before = a.modelId;
+                      break;
+                    }
+                    seqs.add(a.seq);
+                  }
+                  if (before == null) {
+                    throw noPrevious("model " + current.get() + " is the first one activated");
+                  }
+                  // Pop the current model's activations: the next rollback goes further back.
+                  ModelActivation.delete("seq in ?1", seqs);
+                  setActive(before);
+                  return before;
                 });
     registry.reload();
     return find(previous).orElseThrow();
@@ -228,45 +211,42 @@ public class ModelService {
     }
   }
 
-  private static Optional<String> activeId(Connection c) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement("SELECT id FROM models WHERE active");
-        ResultSet rs = q.executeQuery()) {
-      return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-    }
+  private static Optional<String> activeId() {
+    return StoredModel.getEntityManager()
+        .createQuery("select m.id from StoredModel m where m.active", String.class)
+        .getResultStream()
+        .findFirst();
   }
 
-  private static void makeActive(Connection c, String id) throws SQLException {
-    setActive(c, id);
-    try (PreparedStatement h =
-        c.prepareStatement("INSERT INTO model_activations (model_id) VALUES (?)")) {
-      h.setString(1, id);
-      h.executeUpdate();
-    }
+  private static void makeActive(String id) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    setActive(id, now);
+    ModelActivation a = new ModelActivation();
+    a.modelId = id;
+    a.at = now;
+    a.persist();
   }
 
-  private static void setActive(Connection c, String id) throws SQLException {
-    // Off first: the partial unique index allows one active row at any moment.
-    try (PreparedStatement off =
-            c.prepareStatement("UPDATE models SET active = false WHERE active");
-        PreparedStatement on =
-            c.prepareStatement(
-                "UPDATE models SET active = true, activated_at = now() WHERE id = ?")) {
-      off.executeUpdate();
-      on.setString(1, id);
-      on.executeUpdate();
-    }
+  private static void setActive(String id) {
+    setActive(id, Instant.now().truncatedTo(ChronoUnit.MICROS));
   }
 
-  private ModelEntry entry(ResultSet rs) throws SQLException {
-    Timestamp activated = rs.getTimestamp("activated_at");
+  private static void setActive(String id, Instant now) {
+    // Off first: the partial unique index allows one active row at any moment. Bulk updates run
+    // at once and in this order, whatever the session would flush.
+    StoredModel.update("active = false where active = true");
+    StoredModel.update("active = true, activatedAt = ?1 where id = ?2", now, id);
+  }
+
+  private ModelEntry entry(StoredModel.Columns m) {
     return new ModelEntry(
-        rs.getString("id"),
-        rs.getTimestamp("uploaded_at").toInstant(),
-        rs.getString("feature_schema"),
-        tree(rs.getString("provenance")),
-        tree(rs.getString("summary")),
-        rs.getBoolean("active"),
-        Optional.ofNullable(activated).map(Timestamp::toInstant));
+        m.id(),
+        m.uploadedAt(),
+        m.featureSchema(),
+        tree(m.provenance()),
+        tree(m.summary()),
+        m.active(),
+        Optional.ofNullable(m.activatedAt()));
   }
 
   private JsonNode tree(String text) {

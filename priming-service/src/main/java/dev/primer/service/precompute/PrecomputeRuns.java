@@ -1,6 +1,7 @@
 package dev.primer.service.precompute;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -15,32 +16,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Precompute runs and their per-user progress in PostgreSQL, so a restart resumes a run. */
+/**
+ * Precompute runs and their per-user progress in PostgreSQL, so a restart resumes a run. A run's
+ * own row is a Panache entity ({@link PrecomputeRun}); the progress rows stay plain JDBC: thousands
+ * inserted at once with ON CONFLICT DO NOTHING, and the status is one aggregate over them.
+ */
 @ApplicationScoped
 public class PrecomputeRuns {
   @Inject AgroalDataSource dataSource;
 
   /** Creates a run with one pending row per user. */
   public long create(String trigger, List<String> users, Instant now) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      long id;
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO precompute_runs (trigger, started_at) VALUES (?, ?) RETURNING id")) {
-        s.setString(1, trigger);
-        s.setTimestamp(2, Timestamp.from(now));
-        try (ResultSet rs = s.executeQuery()) {
-          rs.next();
-          id = rs.getLong(1);
-        }
-      }
-      addUsers(c, id, users);
-      c.commit();
-      return id;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot create a precompute run", e);
-    }
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              PrecomputeRun run = new PrecomputeRun();
+              run.trigger = trigger;
+              run.startedAt = now;
+              run.persist();
+              // The connection joins the transaction, so the run and its users commit together.
+              addUsers(run.id, users);
+              return run.id;
+            });
   }
 
   /** Adds pending rows for {@code users} to a run. */
@@ -67,15 +64,13 @@ public class PrecomputeRuns {
 
   /** The newest run that has not finished, if any. */
   public OptionalLong unfinished() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT id FROM precompute_runs WHERE finished_at IS NULL ORDER BY id DESC LIMIT 1");
-        ResultSet rs = s.executeQuery()) {
-      return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read precompute runs", e);
-    }
+    return QuarkusTransaction.joiningExisting()
+        .call(
+            () ->
+                PrecomputeRun.<PrecomputeRun>find("finishedAt is null order by id desc")
+                    .firstResultOptional()
+                    .map(r -> OptionalLong.of(r.id))
+                    .orElse(OptionalLong.empty()));
   }
 
   /** The users of a run that are not done yet. */
@@ -118,15 +113,15 @@ public class PrecomputeRuns {
 
   /** Marks a run finished. */
   public void finish(long runId, Instant now) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement("UPDATE precompute_runs SET finished_at = ? WHERE id = ?")) {
-      s.setTimestamp(1, Timestamp.from(now));
-      s.setLong(2, runId);
-      s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot finish precompute run " + runId, e);
-    }
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              PrecomputeRun run = PrecomputeRun.findById(runId);
+              if (run == null) {
+                throw new IllegalStateException("no precompute run " + runId);
+              }
+              run.finishedAt = now;
+            });
   }
 
   /** The budgets each user's devices last asked for (users without devices are absent). */

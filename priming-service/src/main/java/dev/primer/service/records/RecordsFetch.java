@@ -2,8 +2,8 @@ package dev.primer.service.records;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.protocol.records.FetchRequest;
+import dev.primer.service.access.DeviceAccess;
 import dev.primer.service.access.RecordAccess;
-import dev.primer.service.device.DeviceService;
 import dev.primer.service.manifest.CurrentManifest;
 import dev.primer.service.manifest.Generations;
 import dev.primer.service.problem.ProblemException;
@@ -34,7 +34,7 @@ public class RecordsFetch {
 
   private static final long MAX_BODY = 256 * 1024;
 
-  @Inject DeviceService devices;
+  @Inject DeviceAccess devices;
   @Inject Generations generations;
   @Inject RecordStreamer streamer;
   @Inject RecordAccess access;

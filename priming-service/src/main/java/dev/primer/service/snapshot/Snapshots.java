@@ -2,7 +2,6 @@ package dev.primer.service.snapshot;
 
 import dev.primer.protocol.client.DaemonThreads;
 import dev.primer.service.data.OrgDataChanged;
-import dev.primer.service.manifest.ManifestConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +27,7 @@ public class Snapshots {
   private static final Logger LOG = Logger.getLogger(Snapshots.class);
 
   @Inject SnapshotLoader loader;
-  @Inject ManifestConfig config;
+  @Inject SnapshotConfig config;
 
   private final AtomicReference<OrgSnapshot> current = new AtomicReference<>();
   private final CompletableFuture<OrgSnapshot> first = new CompletableFuture<>();

@@ -19,6 +19,9 @@ public final class StorableText {
   /** Postal addresses, record titles, search queries. */
   public static final int MAX_TEXT = 2_000;
 
+  /** What is wrong with a text that holds U+0000. */
+  public static final String CONTAINS_NUL = "contains U+0000, which no text field may hold";
+
   private StorableText() {}
 
   /**
@@ -27,7 +30,7 @@ public final class StorableText {
    */
   public static Optional<String> problem(String value, int max) {
     if (value.indexOf('\0') >= 0) {
-      return Optional.of("contains U+0000, which no text field may hold");
+      return Optional.of(CONTAINS_NUL);
     }
     if (value.length() > max) {
       return Optional.of(

@@ -2,7 +2,7 @@ package dev.primer.service.telemetry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.protocol.telemetry.TelemetryAnswer;
-import dev.primer.service.device.DeviceService;
+import dev.primer.service.access.DeviceAccess;
 import dev.primer.service.problem.ProblemException;
 import dev.primer.service.upload.BoundedInput;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,7 @@ public class TelemetryUpload {
   /** The largest telemetry body accepted (after gzip decoding). */
   public static final long MAX_BODY = 16L * 1024 * 1024;
 
-  @Inject DeviceService devices;
+  @Inject DeviceAccess devices;
   @Inject TelemetryService telemetry;
   @Inject ObjectMapper json;
 

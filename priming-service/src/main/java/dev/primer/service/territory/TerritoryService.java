@@ -21,6 +21,7 @@ import dev.primer.territory.validation.TerritoryValidator;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,7 +32,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-/** Territories as GeoJSON Features: validated with territory-geo before they are stored. */
+/**
+ * Territories as GeoJSON Features: validated with territory-geo before they are stored. Reads and
+ * deletes go through the {@link StoredTerritory} entity; the upsert and a user's set of territories
+ * are plain SQL (see docs/adr/0004-jdbc-and-panache.md).
+ */
 @ApplicationScoped
 public class TerritoryService {
   private final AgroalDataSource db;
@@ -57,7 +62,9 @@ public class TerritoryService {
 
   /**
    * Stores the Feature as territory {@code id}; a feature without an id takes {@code id}. Refuses
-   * (422) a feature whose geometry territory-geo finds invalid.
+   * (422) a feature whose geometry territory-geo finds invalid. One upsert that says whether it
+   * created the row, so two admins creating the same territory at once cannot collide (a Panache
+   * read-then-persist could: the second insert would fail on the key).
    *
    * @return true when the territory is new
    */
@@ -107,52 +114,38 @@ public class TerritoryService {
   }
 
   /** The stored Feature. */
+  @Transactional(TxType.SUPPORTS)
   public Optional<JsonNode> get(String id) {
-    try (Connection c = db.getConnection();
-        PreparedStatement q = c.prepareStatement("SELECT feature FROM territories WHERE id = ?")) {
-      q.setString(1, id);
-      try (ResultSet rs = q.executeQuery()) {
-        return rs.next() ? Optional.of(tree(rs.getString(1))) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read territory " + id, e);
-    }
+    return StoredTerritory.<StoredTerritory>findByIdOptional(id).map(t -> tree(t.feature));
   }
 
   /** Every territory as one FeatureCollection, by id. */
+  @Transactional(TxType.SUPPORTS)
   public ObjectNode all() {
     ObjectNode collection = json.createObjectNode().put("type", "FeatureCollection");
     ArrayNode features = collection.putArray("features");
-    try (Connection c = db.getConnection();
-        PreparedStatement q = c.prepareStatement("SELECT feature FROM territories ORDER BY id");
-        ResultSet rs = q.executeQuery()) {
-      while (rs.next()) {
-        features.add(tree(rs.getString(1)));
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot list territories", e);
-    }
+    StoredTerritory.<StoredTerritory>list("order by id")
+        .forEach(t -> features.add(tree(t.feature)));
     return collection;
   }
 
   /** Deletes the territory and every assignment of a user to it; false when there was none. */
   @Transactional
   public boolean delete(String id) {
+    if (StoredTerritory.delete("id", id) == 0) {
+      return false;
+    }
+    // user_territories is written a user's whole set at a time (assign), so it stays plain SQL.
     try (Connection c = db.getConnection();
-        PreparedStatement d = c.prepareStatement("DELETE FROM territories WHERE id = ?");
         PreparedStatement a =
             c.prepareStatement("DELETE FROM user_territories WHERE territory_id = ?")) {
-      d.setString(1, id);
-      if (d.executeUpdate() == 0) {
-        return false;
-      }
       a.setString(1, id);
       a.executeUpdate();
-      changes.changed("territories");
-      return true;
     } catch (SQLException e) {
       throw new IllegalStateException("cannot delete territory " + id, e);
     }
+    changes.changed("territories");
+    return true;
   }
 
   /** Replaces the territories of user {@code userId}; every territory must exist. */

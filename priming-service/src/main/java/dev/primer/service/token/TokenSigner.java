@@ -1,62 +1,57 @@
 package dev.primer.service.token;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
 
 /**
- * Mints RS256 JWTs as an identity provider would for the service: {@code iss}, {@code aud}, {@code
- * sub}, {@code groups}, {@code iat}, {@code exp}.
+ * Mints RS256 JWTs as an identity provider would for the service, with SmallRye JWT's builder:
+ * {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code groups}, {@code iat}, {@code exp},
+ * {@code jti}.
  *
  * @param key the signing key
  * @param issuer the {@code iss} claim
  * @param audience the {@code aud} claim; empty leaves the claim out
  */
 public record TokenSigner(PrivateKey key, String issuer, String audience) {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-
   /** A signed token for {@code user} with {@code roles}, valid from {@code now} for {@code ttl}. */
   public String mint(String user, List<String> roles, Instant now, Duration ttl) {
-    ObjectNode claims = JSON.createObjectNode();
-    claims.put("iss", issuer);
+    JwtClaimsBuilder claims = Jwt.issuer(issuer);
     if (!audience.isEmpty()) {
-      claims.put("aud", audience);
+      claims.audience(audience);
     }
-    claims.put("sub", user);
-    claims.put("upn", user);
-    roles.forEach(claims.putArray("groups")::add);
-    claims.put("iat", now.getEpochSecond());
-    claims.put("exp", now.plus(ttl).getEpochSecond());
-    claims.put("jti", UUID.randomUUID().toString());
-    return sign(claims);
+    // The builder adds a random jti; a LinkedHashSet keeps the roles in the order asked.
+    return claims
+        .subject(user)
+        .upn(user)
+        .groups(new LinkedHashSet<>(roles))
+        .issuedAt(now)
+        .expiresAt(now.plus(ttl))
+        .sign(key);
   }
 
-  /** Signs {@code claims} as they are: for the drills' tokens that lack a claim on purpose. */
+  /**
+   * Signs {@code claims} exactly as they are, for the drills' tokens that lack a claim on purpose.
+   * SmallRye's builder would add the {@code iat}, {@code exp} and {@code jti} they leave out, so
+   * this signs with jose4j, the library under it.
+   */
   public String sign(ObjectNode claims) {
-    ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT");
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    jws.setHeader("typ", "JWT");
+    jws.setPayload(claims.toString());
+    jws.setKey(key);
     try {
-      String signingInput =
-          B64.encodeToString(JSON.writeValueAsBytes(header))
-              + "."
-              + B64.encodeToString(JSON.writeValueAsBytes(claims));
-      Signature rsa = Signature.getInstance("SHA256withRSA");
-      rsa.initSign(key);
-      rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      return signingInput + "." + B64.encodeToString(rsa.sign());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (GeneralSecurityException e) {
+      return jws.getCompactSerialization();
+    } catch (JoseException e) {
       throw new IllegalStateException("cannot sign a token: " + e.getMessage(), e);
     }
   }

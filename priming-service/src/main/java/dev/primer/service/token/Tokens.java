@@ -1,15 +1,13 @@
 package dev.primer.service.token;
 
+import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
 
 /** The keys and defaults of the tokens the service accepts ({@link TokenSigner} mints them). */
 public final class Tokens {
@@ -33,13 +31,8 @@ public final class Tokens {
       throw new IllegalArgumentException(
           pem + " is not a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY-----)");
     }
-    String base64 =
-        text.replace("-----BEGIN PRIVATE KEY-----", "")
-            .replace("-----END PRIVATE KEY-----", "")
-            .replaceAll("\\s", "");
     try {
-      return KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      return KeyUtils.decodePrivateKey(text);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalArgumentException(pem + " holds no readable RSA private key", e);
     }

@@ -45,7 +45,11 @@ class TokenCliTest {
     String[] parts = out.toString(StandardCharsets.UTF_8).strip().split("\\.");
     assertThat(parts).hasSize(3);
     JsonNode claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+    assertThat(claims.path("iss").asText()).isEqualTo(Tokens.DEV_ISSUER);
+    assertThat(claims.path("aud").asText()).isEqualTo(Tokens.DEFAULT_AUDIENCE);
     assertThat(claims.path("sub").asText()).isEqualTo("u0001");
+    assertThat(claims.path("upn").asText()).isEqualTo("u0001");
+    assertThat(claims.path("jti").asText()).isNotBlank();
     assertThat(claims.path("groups").toString()).isEqualTo("[\"device\",\"admin\"]");
     assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(1800);
     String pem =
@@ -81,5 +85,19 @@ class TokenCliTest {
     assertThatThrownBy(() -> TokenCli.duration("soon"))
         .hasMessageContaining("--ttl must look like");
     assertThatThrownBy(() -> TokenCli.duration("0m")).hasMessageContaining("--ttl must be > 0");
+  }
+
+  @Test
+  void signsClaimsAsTheyAreWithoutAddingAny() throws Exception {
+    TokenSigner signer =
+        new TokenSigner(
+            Tokens.readPrivateKey(Path.of("dev-keys/dev-private.pem")), "iss", "primer");
+    ObjectMapper json = new ObjectMapper();
+    String token = signer.sign(json.createObjectNode().put("sub", "u1"));
+    String[] parts = token.split("\\.");
+    assertThat(json.readTree(Base64.getUrlDecoder().decode(parts[1])).toString())
+        .isEqualTo("{\"sub\":\"u1\"}");
+    assertThat(json.readTree(Base64.getUrlDecoder().decode(parts[0])).path("alg").asText())
+        .isEqualTo("RS256");
   }
 }
