@@ -76,15 +76,24 @@ final class SyncProgressBar implements SyncListener {
     }
   }
 
-  /** Draws each state over the last one on a terminal, or as a line of its own in a log. */
+  /**
+   * Draws each state over the last one on a terminal, or as a line of its own in a log; a state
+   * drawn twice in a row (the library redraws the last one on close) is written once.
+   */
   private final class Lines implements ProgressBarConsumer {
+    private String last = "";
+
     @Override
     public int getMaxRenderedLength() {
       return WIDTH;
     }
 
     @Override
-    public void accept(String line) {
+    public synchronized void accept(String line) {
+      if (line.equals(last)) {
+        return;
+      }
+      last = line;
       if (terminal) {
         out.print('\r' + line);
       } else {

@@ -66,15 +66,31 @@ public final class ProgressBar implements AutoCloseable {
     }
   }
 
-  /** Draws each state over the last one on a terminal, or as a line of its own in a log. */
-  private record Lines(PrintStream out, boolean terminal) implements ProgressBarConsumer {
+  /**
+   * Draws each state over the last one on a terminal, or as a line of its own in a log; a state
+   * drawn twice in a row (the library redraws the last one on close) is written once.
+   */
+  private static final class Lines implements ProgressBarConsumer {
+    private final PrintStream out;
+    private final boolean terminal;
+    private String last = "";
+
+    Lines(PrintStream out, boolean terminal) {
+      this.out = out;
+      this.terminal = terminal;
+    }
+
     @Override
     public int getMaxRenderedLength() {
       return WIDTH;
     }
 
     @Override
-    public void accept(String line) {
+    public synchronized void accept(String line) {
+      if (line.equals(last)) {
+        return;
+      }
+      last = line;
       if (terminal) {
         out.print('\r' + line);
       } else {

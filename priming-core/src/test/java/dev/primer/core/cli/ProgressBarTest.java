@@ -27,6 +27,7 @@ class ProgressBarTest {
     assertThat(log).doesNotContain("\r").endsWith("\n");
     List<String> lines = log.lines().toList();
     assertThat(lines.get(lines.size() - 1)).startsWith("replay 100% [").contains("3/3");
+    assertThat(lines).doesNotHaveDuplicates();
   }
 
   @Test
