@@ -1,98 +1,110 @@
 package dev.primer.agent.cli;
 
 import dev.primer.agent.sync.SyncListener;
-import dev.primer.protocol.ByteSizes;
 import java.io.PrintWriter;
-import java.time.Duration;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.util.Locale;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The sync's progress bar, drawn like priming-core's cli.ProgressBar: on a terminal it redraws one
- * line; in a log it prints a line at every tenth. Shows records, bytes, rate and ETA.
+ * The sync's progress bar (me.tongfei:progressbar), filled by bytes, with records, rate and ETA: on
+ * a terminal one line redrawn in place; in a log a plain line whenever there was progress in the
+ * last 30 seconds, and the last state.
  */
 final class SyncProgressBar implements SyncListener {
-  private static final long REDRAW_NANOS = 200_000_000L;
+  private static final int TERMINAL_REDRAW_MILLIS = 200;
+  private static final int LOG_INTERVAL_MILLIS = 30_000;
+  private static final int WIDTH = 110;
 
   private final PrintWriter out;
   private final boolean terminal;
+  private final NumberFormat count = NumberFormat.getIntegerInstance(Locale.ROOT);
+  private ProgressBar bar;
   private long totalRecords;
-  private long totalBytes;
   private long records;
-  private long bytes;
-  private long startedAt;
-  private long lastDrawAt;
-  private int lastTenth = -1;
 
   SyncProgressBar(PrintWriter out, boolean terminal) {
     this.out = out;
     this.terminal = terminal;
+    count.setGroupingUsed(true);
   }
 
   @Override
   public synchronized void started(long records, long bytes) {
-    this.totalRecords = Math.max(1, records);
-    this.totalBytes = Math.max(1, bytes);
-    this.startedAt = System.nanoTime();
+    this.totalRecords = records;
+    this.bar =
+        new ProgressBarBuilder()
+            .setTaskName("sync")
+            .setInitialMax(Math.max(1, bytes))
+            .setUnit("MiB", 1 << 20)
+            .showSpeed(new DecimalFormat("0.0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(terminal ? TERMINAL_REDRAW_MILLIS : LOG_INTERVAL_MILLIS)
+            .setConsumer(new Lines())
+            .build();
+    bar.setExtraMessage(recordsText());
   }
 
   @Override
   public synchronized void advanced(long moreRecords, long moreBytes) {
-    records += moreRecords;
-    bytes += moreBytes;
-    long now = System.nanoTime();
-    if (terminal) {
-      if (now - lastDrawAt >= REDRAW_NANOS) {
-        lastDrawAt = now;
-        out.print("\r" + line(now));
-        out.flush();
-      }
-    } else {
-      int tenth = (int) Math.min(10, bytes * 10 / totalBytes);
-      if (tenth > lastTenth && tenth < 10) {
-        lastTenth = tenth;
-        out.println(line(now));
-        out.flush();
-      }
+    if (bar == null) {
+      return;
     }
+    records += moreRecords;
+    bar.stepBy(moreBytes);
+    bar.setExtraMessage(recordsText());
   }
 
-  private String line(long now) {
-    double fraction = Math.min(1.0, (double) bytes / totalBytes);
-    int width = 30;
-    int filled = (int) Math.round(fraction * width);
-    double seconds = Math.max(1e-3, (now - startedAt) / 1e9);
-    String eta =
-        bytes == 0 || fraction >= 1
-            ? ""
-            : " eta " + format(Duration.ofSeconds((long) (seconds / fraction - seconds)));
-    return String.format(
-        Locale.ROOT,
-        "sync [%s%s] %3d%% %,d/%,d records %s/%s %s/s%s",
-        "#".repeat(filled),
-        " ".repeat(width - filled),
-        Math.round(fraction * 100),
-        records,
-        totalRecords,
-        ByteSizes.human(bytes),
-        ByteSizes.human(totalBytes),
-        ByteSizes.human((long) (bytes / seconds)),
-        eta);
-  }
-
-  private static String format(Duration d) {
-    long s = d.getSeconds();
-    return s >= 3600
-        ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s / 60) % 60)
-        : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+  private String recordsText() {
+    return count.format(records) + "/" + count.format(totalRecords) + " records";
   }
 
   @Override
   public synchronized void finished() {
-    if (startedAt == 0) {
-      return;
+    if (bar != null) {
+      bar.close();
+      bar = null;
+      if (terminal) {
+        out.println(); // the library leaves the cursor behind a redrawn line
+        out.flush();
+      }
     }
-    String line = line(System.nanoTime());
-    out.println(terminal ? "\r" + line : line);
-    out.flush();
+  }
+
+  /**
+   * Draws each state over the last one on a terminal, or as a line of its own in a log; a state
+   * drawn twice in a row (the library redraws the last one on close) is written once.
+   */
+  private final class Lines implements ProgressBarConsumer {
+    private String last = "";
+
+    @Override
+    public int getMaxRenderedLength() {
+      return WIDTH;
+    }
+
+    @Override
+    public synchronized void accept(String line) {
+      if (line.equals(last)) {
+        return;
+      }
+      last = line;
+      if (terminal) {
+        out.print('\r' + line);
+      } else {
+        out.println(line);
+      }
+      out.flush();
+    }
+
+    @Override
+    public void close() {
+      // nothing to release; finished() ends the terminal's line
+    }
   }
 }

@@ -115,6 +115,17 @@ class TrainingCliTest {
     assertThat(Files.readString(report.resolve("report.md")))
         .contains("## Quality bar")
         .contains("| 16MB |");
+    String html = Files.readString(report.resolve("report.html"));
+    assertThat(html)
+        .contains("<h1>Primer evaluation</h1>")
+        .contains("<h2>Results</h2>", "<h2>Quality bar</h2>", "<h2>Calibration</h2>")
+        .contains("<h2>Model</h2>")
+        .contains("<th>selector</th>", "<td>model</td>", "<td>16MB</td>")
+        .contains("<img src=\"hit-rate.png\" alt=\"hit rate\" />")
+        .contains("<img src=\"byte-hit-rate.png\"", "<img src=\"calibration.png\"")
+        .contains("<img src=\"features.png\"", "<li>bundle id: <code>")
+        .endsWith("</body></html>\n");
+    assertThat(html.split("<table>", -1)).hasSize(4); // results, quality bar, calibration
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("model")
         .contains("oracle")

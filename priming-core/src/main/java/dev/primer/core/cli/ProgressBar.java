@@ -1,102 +1,107 @@
 package dev.primer.core.cli;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Locale;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar for long command-line work. On a terminal it redraws one line; in a log it prints
- * a line at every tenth of the way, so that CI logs stay short.
+ * A progress bar for the tools' long work, drawn by me.tongfei:progressbar on standard error, where
+ * it never mixes with a command's output: on a terminal one line redrawn in place; in a log (CI,
+ * redirected stderr) a plain line whenever there was progress in the last {@link #LOG_INTERVAL},
+ * and the last state.
  */
 public final class ProgressBar implements AutoCloseable {
-  private static final long REDRAW_NANOS = 200_000_000L;
+  /** How often a log gets a line: often enough to show life, rarely enough to stay short. */
+  public static final Duration LOG_INTERVAL = Duration.ofSeconds(30);
 
+  private static final int TERMINAL_REDRAW_MILLIS = 200;
+  private static final int WIDTH = 100;
+
+  private final me.tongfei.progressbar.ProgressBar bar;
   private final PrintStream out;
-  private final String label;
-  private final long total;
   private final boolean terminal;
-  private final long startedAt = System.nanoTime();
-  private long done;
-  private long lastDrawAt;
-  private int lastTenth = -1;
-
-  public ProgressBar(PrintStream out, String label, long total) {
-    this(out, label, total, System.console() != null);
-  }
 
   ProgressBar(PrintStream out, String label, long total, boolean terminal) {
     this.out = out;
-    this.label = label;
-    this.total = Math.max(1, total);
     this.terminal = terminal;
+    this.bar =
+        new ProgressBarBuilder()
+            .setTaskName(label)
+            .setInitialMax(Math.max(1, total))
+            .setStyle(ProgressBarStyle.ASCII)
+            .setUpdateIntervalMillis(
+                terminal ? TERMINAL_REDRAW_MILLIS : (int) LOG_INTERVAL.toMillis())
+            .setConsumer(new Lines(out, terminal))
+            .build();
+  }
+
+  /** A bar on standard error, redrawn on a terminal and printed line by line in a log. */
+  public static ProgressBar onStderr(String label, long total) {
+    return new ProgressBar(System.err, label, total, System.console() != null);
   }
 
   /** A bar that draws nothing, for --quiet. */
   public static ProgressBar silent() {
-    return new ProgressBar(new PrintStream(java.io.OutputStream.nullOutputStream()), "", 1, false);
-  }
-
-  /** A bar on standard error, where it never mixes with a command's output. */
-  public static ProgressBar onStderr(String label, long total) {
-    return new ProgressBar(System.err, label, total);
+    return new ProgressBar(new PrintStream(OutputStream.nullOutputStream()), "", 1, false);
   }
 
   public void step() {
-    stepBy(1);
+    bar.step();
   }
 
-  public synchronized void stepBy(long n) {
-    done += n;
-    long now = System.nanoTime();
+  public void stepBy(long n) {
+    bar.stepBy(n);
+  }
+
+  /** Draws the final state and, on a terminal, ends its line. */
+  @Override
+  public void close() {
+    bar.close();
     if (terminal) {
-      if (now - lastDrawAt >= REDRAW_NANOS) {
-        lastDrawAt = now;
-        out.print("\r" + line(now));
-        out.flush();
-      }
-    } else {
-      int tenth = (int) Math.min(10, done * 10 / total);
-      if (tenth > lastTenth && tenth < 10) {
-        lastTenth = tenth;
-        out.println(line(now));
-      }
+      out.println(); // the library leaves the cursor behind a redrawn line
+      out.flush();
     }
   }
 
-  private String line(long now) {
-    double fraction = Math.min(1.0, (double) done / total);
-    int width = 30;
-    int filled = (int) Math.round(fraction * width);
-    double seconds = (now - startedAt) / 1e9;
-    String eta =
-        done == 0 || fraction >= 1
-            ? ""
-            : " eta " + format(Duration.ofSeconds((long) (seconds / fraction - seconds)));
-    return String.format(
-        Locale.ROOT,
-        "%s [%s%s] %3d%% %,d/%,d%s",
-        label,
-        "#".repeat(filled),
-        " ".repeat(width - filled),
-        Math.round(fraction * 100),
-        done,
-        total,
-        eta);
-  }
+  /**
+   * Draws each state over the last one on a terminal, or as a line of its own in a log; a state
+   * drawn twice in a row (the library redraws the last one on close) is written once.
+   */
+  private static final class Lines implements ProgressBarConsumer {
+    private final PrintStream out;
+    private final boolean terminal;
+    private String last = "";
 
-  private static String format(Duration d) {
-    long s = d.getSeconds();
-    return s >= 3600
-        ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s / 60) % 60)
-        : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
-  }
+    Lines(PrintStream out, boolean terminal) {
+      this.out = out;
+      this.terminal = terminal;
+    }
 
-  /** Draws the final state and ends the line. */
-  @Override
-  public synchronized void close() {
-    long now = System.nanoTime();
-    String line = line(now) + String.format(Locale.ROOT, " in %.1fs", (now - startedAt) / 1e9);
-    out.println(terminal ? "\r" + line : line);
-    out.flush();
+    @Override
+    public int getMaxRenderedLength() {
+      return WIDTH;
+    }
+
+    @Override
+    public synchronized void accept(String line) {
+      if (line.equals(last)) {
+        return;
+      }
+      last = line;
+      if (terminal) {
+        out.print('\r' + line);
+      } else {
+        out.println(line);
+      }
+      out.flush();
+    }
+
+    @Override
+    public void close() {
+      // nothing to release; ProgressBar.close ends the terminal's line
+    }
   }
 }

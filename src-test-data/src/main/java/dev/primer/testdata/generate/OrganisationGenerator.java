@@ -220,7 +220,6 @@ public final class OrganisationGenerator {
   private ProgressBar bar(String label, long total) {
     return progress
         ? ProgressBar.onStderr(String.format("%-12s", label), total)
-        : new ProgressBar(
-            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), label, total);
+        : ProgressBar.silent();
   }
 }

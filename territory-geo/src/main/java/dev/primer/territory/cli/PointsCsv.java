@@ -1,10 +1,13 @@
 package dev.primer.territory.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.primer.territory.GeoPoint;
 import dev.primer.territory.NamedPoint;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +18,16 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads a points file: CSV (RFC 4180 quoting) with a header naming the columns {@code id}, {@code
- * lat} and {@code lon} in any order, other columns ignored. A bad row is reported with its line
- * number and skipped; blank lines are skipped silently.
+ * Reads a points file: CSV (RFC 4180, parsed by jackson-dataformat-csv) with a header naming the
+ * columns {@code id}, {@code lat} and {@code lon} in any order, other columns ignored. A bad row is
+ * reported with the line it starts on and skipped; blank lines are skipped silently.
  */
 final class PointsCsv {
   /** A plain decimal number: no NaN, no Infinity, no hexadecimal, no type suffix. */
   private static final Pattern NUMBER =
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+  private static final CsvFactory CSV = new CsvFactory();
 
   /** The points read, in file order, and one problem per bad row. */
   record Result(List<NamedPoint> points, List<RowProblem> problems) {}
@@ -34,43 +39,67 @@ final class PointsCsv {
 
   static Result read(Path file) {
     GeoJsonInput.requireFile(file);
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(in, file.getFileName().toString());
-    } catch (IOException e) {
-      throw CliException.failure(file + ": cannot read it: " + e.getMessage());
-    } catch (UncheckedIOException e) {
-      throw CliException.failure(file + ": cannot read it: " + e.getCause().getMessage());
-    }
-  }
-
-  static Result read(BufferedReader in, String name) throws IOException {
-    String header = in.readLine();
-    if (header == null) {
-      throw CliException.failure(name + ":1: empty file, expected the header id,lat,lon");
-    }
-    if (header.startsWith("\uFEFF")) {
-      header = header.substring(1); // a byte order mark from spreadsheet exports
-    }
-    Columns columns = Columns.of(header, name);
+    String name = file.getFileName().toString();
     List<NamedPoint> points = new ArrayList<>();
     List<RowProblem> problems = new ArrayList<>();
-    long lineNumber = 1;
-    for (String line = in.readLine(); line != null; line = in.readLine()) {
-      lineNumber++;
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        points.add(parseRow(line, columns));
-      } catch (BadRow e) {
-        problems.add(new RowProblem(lineNumber, e.getMessage()));
-      }
+    try {
+      Optional<Columns> columns = Optional.empty();
+      long resumeAt = 1;
+      do {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+          skipLines(in, resumeAt - 1);
+          Rows rows = new Rows(CSV.createParser(in), resumeAt - 1);
+          if (columns.isEmpty()) {
+            columns = Optional.of(Columns.of(rows, name));
+          }
+          resumeAt = readRows(rows, columns.get(), points, problems);
+        }
+      } while (resumeAt > 0);
+    } catch (IOException e) {
+      throw CliException.failure(file + ": cannot read it: " + e.getMessage());
     }
     return new Result(points, problems);
   }
 
-  private static NamedPoint parseRow(String line, Columns columns) throws BadRow {
-    List<String> fields = split(line).orElseThrow(() -> new BadRow("unterminated quoted field"));
+  /**
+   * Reads rows until the end, or until a row is not CSV at all (an unclosed quote reads on to the
+   * end of the file): then that row is a problem and the reading resumes on the line after the one
+   * it started on, as a person fixing the file would expect.
+   *
+   * @return the line to resume on, or 0 at the end of the file
+   */
+  private static long readRows(
+      Rows rows, Columns columns, List<NamedPoint> points, List<RowProblem> problems)
+      throws IOException {
+    while (true) {
+      Optional<Row> row;
+      try {
+        row = rows.next();
+      } catch (NotCsv e) {
+        problems.add(new RowProblem(e.line, e.getMessage()));
+        return e.line + 1;
+      }
+      if (row.isEmpty()) {
+        return 0;
+      }
+      if (row.get().isBlank()) {
+        continue;
+      }
+      try {
+        points.add(parseRow(row.get().fields(), columns));
+      } catch (BadRow e) {
+        problems.add(new RowProblem(row.get().line(), e.getMessage()));
+      }
+    }
+  }
+
+  private static void skipLines(BufferedReader in, long lines) throws IOException {
+    for (long i = 0; i < lines && in.readLine() != null; i++) {
+      // only counting
+    }
+  }
+
+  private static NamedPoint parseRow(List<String> fields, Columns columns) throws BadRow {
     if (fields.size() < columns.count) {
       throw new BadRow(
           "expected " + columns.count + " fields like the header, found " + fields.size());
@@ -114,38 +143,6 @@ final class PointsCsv {
     }
   }
 
-  /** The fields of one line, unquoted; empty when a quoted field is not closed. */
-  static Optional<List<String>> split(String line) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    if (quoted) {
-      return Optional.empty();
-    }
-    fields.add(field.toString());
-    return Optional.of(fields);
-  }
-
   /** A field as CSV: quoted when it holds a comma, quote or line break. */
   static String quote(String field) {
     if (field.indexOf(',') < 0
@@ -157,21 +154,97 @@ final class PointsCsv {
     return '"' + field.replace("\"", "\"\"") + '"';
   }
 
+  /** One row's fields and the line it starts on. */
+  private record Row(long line, List<String> fields) {
+    boolean isBlank() {
+      return fields.isEmpty() || (fields.size() == 1 && fields.get(0).isBlank());
+    }
+  }
+
+  /** A row that is not CSV at all, with the line it starts on. */
+  private static final class NotCsv extends Exception {
+    private static final long serialVersionUID = 1L;
+    final long line;
+
+    NotCsv(long line, JsonProcessingException cause) {
+      super(
+          cause.getOriginalMessage().startsWith("Missing closing quote")
+              ? "unterminated quoted field"
+              : "not CSV: " + cause.getOriginalMessage(),
+          null,
+          false,
+          false);
+      this.line = line;
+    }
+  }
+
+  /**
+   * The rows of a CSV text, read by Jackson (without a schema it gives each row as an array of
+   * strings), numbered by the lines of the whole file.
+   */
+  private static final class Rows {
+    private final CsvParser parser;
+    private final long linesBefore;
+
+    Rows(CsvParser parser, long linesBefore) {
+      this.parser = parser;
+      this.linesBefore = linesBefore;
+    }
+
+    Optional<Row> next() throws IOException, NotCsv {
+      // Between rows Jackson stands at the start of the next line (1-based); the row's own token
+      // location is counted differently, so the line is taken here.
+      long line = linesBefore + Math.max(1, parser.currentLocation().getLineNr());
+      try {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+          return Optional.empty();
+        }
+        List<String> fields = new ArrayList<>();
+        for (token = parser.nextToken();
+            token == JsonToken.VALUE_STRING;
+            token = parser.nextToken()) {
+          fields.add(parser.getText());
+        }
+        return Optional.of(new Row(line, fields));
+      } catch (JsonProcessingException e) {
+        throw new NotCsv(line, e);
+      }
+    }
+  }
+
   /** Where the id, lat and lon columns are. */
   private record Columns(int id, int lat, int lon, int count) {
-    static Columns of(String header, String name) {
-      List<String> names =
-          split(header)
-              .orElseThrow(() -> CliException.failure(name + ":1: unterminated quoted header"))
-              .stream()
-              .map(column -> column.strip().toLowerCase(Locale.ROOT))
-              .toList();
+    static Columns of(Rows rows, String name) throws IOException {
+      List<String> header;
+      try {
+        header =
+            rows.next()
+                .orElseThrow(
+                    () ->
+                        CliException.failure(
+                            name + ":1: empty file, expected the header id,lat,lon"))
+                .fields();
+      } catch (NotCsv e) {
+        throw CliException.failure(
+            name + ":1: " + e.getMessage().replace("quoted field", "quoted header"));
+      }
+      List<String> names = new ArrayList<>();
+      for (String column : header) {
+        // a byte order mark from spreadsheet exports
+        String plain =
+            names.isEmpty() && column.startsWith("\uFEFF") ? column.substring(1) : column;
+        names.add(plain.strip().toLowerCase(Locale.ROOT));
+      }
       int id = names.indexOf("id");
       int lat = names.indexOf("lat");
       int lon = names.indexOf("lon");
       if (id < 0 || lat < 0 || lon < 0) {
         throw CliException.failure(
-            name + ":1: expected the header id,lat,lon, found '" + header + "'");
+            name
+                + ":1: expected the header id,lat,lon, found '"
+                + String.join(",", header).replace("\uFEFF", "")
+                + "'");
       }
       return new Columns(id, lat, lon, Math.max(id, Math.max(lat, lon)) + 1);
     }

@@ -97,6 +97,24 @@ class AssignCommandTest {
   }
 
   @Test
+  void readsAQuotedIdOverTwoLinesAndNamesTheLinesAfterItRight() throws Exception {
+    String csv = "id,lat,lon\n\"two\nlines\",3,3\nbad,abc,3\n\"ab\"x,3,3\ngood,3,3\n";
+
+    Cli run =
+        Cli.run(
+            "assign", "--territories", territories.toString(), "--points", points(csv).toString());
+
+    assertThat(run.outLines())
+        .containsExactly("id,territories", "\"two", "lines\",big", "good,big");
+    assertThat(run.errLines())
+        .containsExactly(
+            "points.csv:4: lat 'abc' is not a number",
+            "points.csv:5: not CSV: Unexpected character ('x' (code 120)): Expected column"
+                + " separator character (',' (code 44)) or end-of-line",
+            "assigned 2 points: 0 in no territory, 0 in two or more; 2 malformed rows skipped");
+  }
+
+  @Test
   void readsColumnsInAnyOrderAndQuotesIdsThatNeedIt() throws Exception {
     Cli run =
         Cli.run(
