@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,13 +79,16 @@ class OpenApiContractTest {
   @Test
   void everyWireRecordSchemaHasExactlyThePropertiesJacksonWrites() {
     JsonNode schemas = document().path("components").path("schemas");
+    SoftAssertions softly = new SoftAssertions();
     for (Class<?> record : WIRE_RECORDS) {
       JsonNode schema = schemas.path(record.getSimpleName());
-      assertThat(schema.isObject()).as("schema of " + record.getSimpleName()).isTrue();
-      assertThat(shape(schema.path("properties")))
+      softly.assertThat(schema.isObject()).as("schema of " + record.getSimpleName()).isTrue();
+      softly
+          .assertThat(shape(schema.path("properties")))
           .as("properties of " + record.getSimpleName())
           .containsExactlyInAnyOrderEntriesOf(WireShape.of(record));
     }
+    softly.assertAll();
   }
 
   @Test
