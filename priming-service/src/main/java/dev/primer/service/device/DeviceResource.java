@@ -198,7 +198,6 @@ public class DeviceResource {
   @APIResponse(responseCode = "408", ref = ApiDefinition.TIMEOUT)
   @APIResponse(responseCode = "410", ref = ApiDefinition.GONE)
   @APIResponse(responseCode = "413", ref = ApiDefinition.TOO_LARGE)
-  @APIResponse(responseCode = "415", ref = ApiDefinition.UNSUPPORTED)
   @APIResponse(responseCode = "429", ref = ApiDefinition.TOO_MANY)
   @APIResponse(responseCode = "503", ref = ApiDefinition.UNAVAILABLE)
   public Response act(
