@@ -6,6 +6,7 @@ import dev.primer.service.auth.Caller;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.content.BlobInfo;
 import dev.primer.service.content.BlobStore;
+import dev.primer.service.openapi.ApiDefinition;
 import dev.primer.service.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,6 +20,15 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.PathPart;
 
 /**
@@ -28,6 +38,11 @@ import org.jboss.resteasy.reactive.PathPart;
  */
 @Path("/v1/blobs/{sha256}")
 @RolesAllowed(Roles.DEVICE)
+@Tag(name = "devices")
+@SecurityRequirement(name = ApiDefinition.BEARER, scopes = Roles.DEVICE)
+@APIResponse(responseCode = "401", ref = ApiDefinition.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDefinition.FORBIDDEN)
+@APIResponse(responseCode = "500", ref = ApiDefinition.SERVER_ERROR)
 public class BlobResource {
   private static final String OCTETS = "application/octet-stream";
 
@@ -37,10 +52,48 @@ public class BlobResource {
 
   /** The blob, whole (200) or the asked range (206); 416 when the range lies past the end. */
   @GET
+  @Operation(summary = "A blob by its sha256, whole or a byte range")
+  @APIResponse(
+      responseCode = "200",
+      description = "The whole blob",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "\"sha256\"",
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaTypes.OCTETS,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @APIResponse(
+      responseCode = "206",
+      description = "The asked range, with Content-Range",
+      headers =
+          @Header(
+              name = "ETag",
+              description = "\"sha256\"",
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaTypes.OCTETS,
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @APIResponse(responseCode = "304", description = "If-None-Match names the blob's ETag")
+  @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+  @APIResponse(
+      responseCode = "416",
+      description = "The range starts past the end; Content-Range: bytes */SIZE",
+      content =
+          @Content(
+              mediaType = MediaTypes.PROBLEM,
+              schema = @Schema(implementation = ProblemDocument.class)))
+  @APIResponse(responseCode = "429", ref = ApiDefinition.TOO_MANY)
+  @APIResponse(responseCode = "503", ref = ApiDefinition.UNAVAILABLE)
   public Response get(
-      @PathParam("sha256") String sha256,
-      @HeaderParam("Range") String range,
-      @HeaderParam("If-Range") String ifRange,
+      @Parameter(description = "The blob's content hash, hex") @PathParam("sha256") String sha256,
+      @Parameter(description = "bytes=N-, bytes=N-M or bytes=-K") @HeaderParam("Range")
+          String range,
+      @Parameter(description = "Resume only while the ETag is this one") @HeaderParam("If-Range")
+          String ifRange,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     if (!BlobStore.isAddress(sha256) || !access.allowed(caller.userId(), sha256)) {
       throw ProblemException.notFound("blob", sha256);

@@ -1,11 +1,18 @@
 package dev.primer.service.device;
 
+import dev.primer.protocol.MediaTypes;
+import dev.primer.protocol.device.EnrolRequest;
 import dev.primer.protocol.device.Enrolled;
-
+import dev.primer.protocol.manifest.Manifest;
+import dev.primer.protocol.records.FetchRequest;
+import dev.primer.protocol.records.RecordLine;
+import dev.primer.protocol.telemetry.TelemetryAnswer;
+import dev.primer.protocol.telemetry.TelemetryLine;
 import dev.primer.service.access.DeviceAccess;
 import dev.primer.service.auth.Caller;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.manifest.ManifestService;
+import dev.primer.service.openapi.ApiDefinition;
 import dev.primer.service.problem.ProblemException;
 import dev.primer.service.records.RecordsFetch;
 import dev.primer.service.telemetry.TelemetryUpload;
@@ -27,6 +34,16 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Everything a device does: enrol, read its manifest, fetch its records, report telemetry. One
@@ -35,6 +52,11 @@ import java.util.Optional;
  */
 @Path("/v1/devices")
 @RolesAllowed(Roles.DEVICE)
+@Tag(name = "devices", description = "Enrolment, manifests, records, telemetry and tokens")
+@SecurityRequirement(name = ApiDefinition.BEARER, scopes = Roles.DEVICE)
+@APIResponse(responseCode = "401", ref = ApiDefinition.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDefinition.FORBIDDEN)
+@APIResponse(responseCode = "500", ref = ApiDefinition.SERVER_ERROR)
 public class DeviceResource {
   private static final String SERVER_TIMING = "Server-Timing";
 
@@ -50,6 +72,21 @@ public class DeviceResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Enrol a device for the calling user (with the user's JWT)")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaTypes.JSON,
+              schema = @Schema(implementation = EnrolRequest.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The device and its token, shown this once; Location names the device",
+      content =
+          @Content(
+              mediaType = MediaTypes.JSON,
+              schema = @Schema(implementation = dev.primer.protocol.device.Enrolled.class)))
+  @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+  @APIResponse(responseCode = "409", ref = ApiDefinition.CONFLICT)
   public Response enrol(Enrolment body) {
     if (caller.boundDevice().isPresent()) {
       throw new ProblemException(
@@ -66,10 +103,33 @@ public class DeviceResource {
   @GET
   @Path("{id}/manifest")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The device's manifest for its next shift day, whole or as a delta")
+  @APIResponse(
+      responseCode = "200",
+      description = "The manifest (a delta when since names a generation still kept)",
+      headers = {
+        @Header(
+            name = "ETag",
+            description = "\"generation-hash\"",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "Server-Timing",
+            description = "build;dur=MS",
+            schema = @Schema(type = SchemaType.STRING))
+      },
+      content =
+          @Content(mediaType = MediaTypes.JSON, schema = @Schema(implementation = Manifest.class)))
+  @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag")
+  @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+  @APIResponse(responseCode = "410", ref = ApiDefinition.GONE)
   public Response manifest(
-      @PathParam("id") String deviceId,
-      @QueryParam("budget") String budget,
-      @QueryParam("since") String since,
+      @Parameter(description = "The device id") @PathParam("id") String deviceId,
+      @Parameter(description = "Bytes the device may fill, 1..max-budget", required = true)
+          @QueryParam("budget")
+          String budget,
+      @Parameter(description = "The generation the device holds, for a delta") @QueryParam("since")
+          String since,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     caller.mayActFor(deviceId);
     long bytes = manifests.budget(Optional.ofNullable(budget));
@@ -107,9 +167,52 @@ public class DeviceResource {
   @Path("{id}/{action}")
   @Consumes(MediaType.WILDCARD)
   @Produces({RecordsFetch.NDJSON, MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "records:fetch, telemetry or token",
+      description =
+          "records:fetch: a FetchRequest (JSON) answered by one RecordLine per asked id, in the"
+              + " asked order (NDJSON). telemetry: TelemetryLine events (NDJSON) answered by a"
+              + " TelemetryAnswer. token: no body, answered by a new IssuedToken.")
+  @RequestBody(
+      required = false,
+      content = {
+        @Content(
+            mediaType = MediaTypes.JSON,
+            schema = @Schema(implementation = FetchRequest.class)),
+        @Content(
+            mediaType = MediaTypes.NDJSON,
+            schema = @Schema(implementation = TelemetryLine.class))
+      })
+  @APIResponse(
+      responseCode = "200",
+      description = "Record lines (records:fetch), a TelemetryAnswer or an IssuedToken",
+      content = {
+        @Content(
+            mediaType = MediaTypes.NDJSON,
+            schema = @Schema(implementation = RecordLine.class)),
+        @Content(
+            mediaType = MediaTypes.JSON,
+            schema =
+                @Schema(
+                    oneOf = {TelemetryAnswer.class, dev.primer.protocol.device.IssuedToken.class}))
+      })
+  @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+  @APIResponse(responseCode = "408", ref = ApiDefinition.TIMEOUT)
+  @APIResponse(responseCode = "410", ref = ApiDefinition.GONE)
+  @APIResponse(responseCode = "413", ref = ApiDefinition.TOO_LARGE)
+  @APIResponse(responseCode = "429", ref = ApiDefinition.TOO_MANY)
+  @APIResponse(responseCode = "503", ref = ApiDefinition.UNAVAILABLE)
   public Response act(
-      @PathParam("id") String deviceId,
-      @PathParam("action") String action,
+      @Parameter(description = "The device id") @PathParam("id") String deviceId,
+      @Parameter(
+              description = "The action",
+              schema =
+                  @Schema(
+                      type = SchemaType.STRING,
+                      enumeration = {"records:fetch", "telemetry", "token"}))
+          @PathParam("action")
+          String action,
       @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
       @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,

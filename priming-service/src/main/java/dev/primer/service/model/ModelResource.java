@@ -2,6 +2,7 @@ package dev.primer.service.model;
 
 import dev.primer.service.auth.Roles;
 import dev.primer.service.config.PrimerConfig;
+import dev.primer.service.openapi.ApiDefinition;
 import dev.primer.service.upload.Bodies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -17,11 +18,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The model registry API (role data-scientist). */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.DATA_SCIENTIST)
+@Tag(name = "models", description = "The model registry, for data scientists")
+@SecurityRequirement(name = ApiDefinition.BEARER, scopes = Roles.DATA_SCIENTIST)
+@APIResponse(responseCode = "401", ref = ApiDefinition.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiDefinition.FORBIDDEN)
+@APIResponse(responseCode = "500", ref = ApiDefinition.SERVER_ERROR)
 public class ModelResource {
   private final ModelService models;
   private final PrimerConfig config;
@@ -34,6 +49,14 @@ public class ModelResource {
   /** Every uploaded model, newest first. */
   @GET
   @Path("/models")
+  @Operation(summary = "Every uploaded model, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "The registry entries",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ModelEntry.class)))
   public List<ModelEntry> list() {
     return models.list();
   }
@@ -42,6 +65,31 @@ public class ModelResource {
   @POST
   @Path("/models")
   @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(summary = "Upload a model bundle")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = "application/zip",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @APIResponse(
+      responseCode = "201",
+      description = "A new bundle; Location names it",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ModelEntry.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The same bundle was uploaded before",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ModelEntry.class)))
+  @APIResponse(responseCode = "408", ref = ApiDefinition.TIMEOUT)
+  @APIResponse(responseCode = "413", ref = ApiDefinition.TOO_LARGE)
+  @APIResponse(responseCode = "422", ref = ApiDefinition.UNPROCESSABLE)
+  @APIResponse(responseCode = "429", ref = ApiDefinition.TOO_MANY)
+  @APIResponse(responseCode = "503", ref = ApiDefinition.UNAVAILABLE)
   public Response upload(InputStream body) {
     byte[] bytes;
     try (InputStream in =
@@ -60,7 +108,17 @@ public class ModelResource {
   /** Makes a model the active one. */
   @POST
   @Path("/models/{id}/activate")
-  public ModelEntry activate(@PathParam("id") String id) {
+  @Operation(summary = "Make a model the active one")
+  @APIResponse(
+      responseCode = "200",
+      description = "The entry, now active",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ModelEntry.class)))
+  @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+  @APIResponse(responseCode = "422", ref = ApiDefinition.UNPROCESSABLE)
+  public ModelEntry activate(@Parameter(description = "The model id") @PathParam("id") String id) {
     return models.activate(id);
   }
 }
