@@ -231,7 +231,8 @@ public class DeviceResource {
         access.owned(deviceId, user);
         Optional<String> current =
             caller.boundDevice().map(d -> authorization.substring("Bearer ".length()).strip());
-        yield Response.ok(tokens.renew(deviceId, current).wire(), MediaType.APPLICATION_JSON).build();
+        yield Response.ok(tokens.renew(deviceId, current).wire(), MediaType.APPLICATION_JSON)
+            .build();
       }
       default -> throw ProblemException.notFound("device action", action);
     };

@@ -1,8 +1,6 @@
 package dev.primer.service.device;
 
 import dev.primer.protocol.device.Enrolled;
-
-import dev.primer.protocol.problem.ProblemError;
 import dev.primer.service.access.DeviceAccess;
 import dev.primer.service.config.PrimerConfig;
 import dev.primer.service.problem.ProblemException;

@@ -1,5 +1,7 @@
 package dev.primer.service.problem;
 
+import dev.primer.protocol.problem.ProblemDocument;
+import dev.primer.protocol.problem.ProblemError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -36,12 +38,12 @@ public class ViolationMappers {
             ? "the request is invalid"
             : errors.get(0).field() + ": " + errors.get(0).message();
     return ProblemMappers.respond(
-        Problem.of(
+        ProblemDocument.of(
             "invalid-request",
             "Invalid request",
             400,
             detail,
-            uri == null ? null : uri.getRequestUri().getRawPath(),
+            uri == null ? "" : uri.getRequestUri().getRawPath(),
             errors));
   }
 
