@@ -328,6 +328,8 @@ final class BenchCommand implements Callable<Integer> {
     }
     int copies = Math.max(1, (100_000 + small.size() - 1) / small.size());
     AgentHome home = new AgentHome(dir);
+    // A scratch home, never enrolled: a plain key, as for the bench's enrolled homes.
+    StoreKey.loadOrCreate(home.keyFile());
     try (LocalStore store = Agent.openStore(home, parent.context)) {
       dev.primer.agent.sync.RecordPreparer preparer =
           new dev.primer.agent.sync.RecordPreparer(store.cipher());
