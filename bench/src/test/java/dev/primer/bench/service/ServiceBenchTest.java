@@ -1,4 +1,4 @@
-package dev.primer.service.bench;
+package dev.primer.bench.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
