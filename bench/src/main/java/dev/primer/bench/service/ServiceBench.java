@@ -127,7 +127,7 @@ public final class ServiceBench {
               out,
               devices);
       return bench.bench(users, devices, budget, blobs) == 0 ? 0 : 1;
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException e) {
       err.println("primer bench service: " + e.getMessage());
       return 1;
     } catch (InterruptedException e) {
@@ -149,7 +149,7 @@ public final class ServiceBench {
 
   /** Runs every phase; returns the number of errors. */
   private long bench(List<String> users, int deviceCount, long budget, boolean blobs)
-      throws IOException, InterruptedException {
+      throws InterruptedException {
     // A budget a few bytes below the asked one that no earlier run used: the first manifest of
     // every user is then computed on demand (cold), not found among stored selections.
     long runBudget = budget - 1 - (System.nanoTime() & 0xfff);
