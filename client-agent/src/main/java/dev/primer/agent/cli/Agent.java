@@ -26,7 +26,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** An enrolled agent opened from its home: config, key, store and service client. */
-final class Agent implements AutoCloseable {
+public final class Agent implements AutoCloseable {
   final AgentHome home;
   final LocalStore store;
   // Both replaced when the device token is renewed.
@@ -116,7 +116,7 @@ final class Agent implements AutoCloseable {
    * Opens the agent enrolled in {@code home}; a server reached only by --insecure-http is warned
    * about on {@code err}, every run.
    */
-  static Agent open(AgentHome home, AgentContext context, PrintWriter err) {
+  public static Agent open(AgentHome home, AgentContext context, PrintWriter err) {
     AgentConfig config = home.config();
     LocalStore store = openStore(home, context);
     try {
@@ -134,7 +134,7 @@ final class Agent implements AutoCloseable {
    * first narrows the home to its owner (0700 folders, 0600 files) where an earlier agent or a copy
    * left it wider.
    */
-  static LocalStore openStore(AgentHome home, AgentContext context) {
+  public static LocalStore openStore(AgentHome home, AgentContext context) {
     home.requireNotRevoked();
     PrivateFiles.tighten(home.dir());
     StoreKey key = StoreKeys.open(home, context);
@@ -164,8 +164,13 @@ final class Agent implements AutoCloseable {
         .decide(context.probe());
   }
 
+  /** The agent's local store. */
+  public LocalStore store() {
+    return store;
+  }
+
   /** A syncer for this agent. */
-  Syncer syncer(Clock clock) {
+  public Syncer syncer(Clock clock) {
     return new Syncer(store, client, config, clock, this::usableDisk);
   }
 

@@ -26,9 +26,9 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       ShowCommand.class,
       StatusCommand.class,
-      VerifyCommand.class,
-      BenchCommand.class
-    })
+      VerifyCommand.class
+    },
+    footer = {"", "Benchmark: bin/primer agent bench (the bench module)."})
 public final class AgentCli implements Runnable {
   static final int OK = 0;
   static final int FAILURE = 1;
@@ -64,30 +64,34 @@ public final class AgentCli implements Runnable {
 
   /** Runs a command line and returns its exit code; every error is one line on stderr. */
   public static int run(AgentContext context, String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine =
-        new CommandLine(new AgentCli(context))
-            .setOut(out)
-            .setErr(err)
-            .setParameterExceptionHandler(
-                (e, ignored) -> {
-                  e.getCommandLine()
-                      .getErr()
-                      .println(
-                          name(e.getCommandLine())
-                              + ": "
-                              + oneLine(e.getMessage())
-                              + " (see --help)");
-                  return USAGE;
-                })
-            .setExecutionExceptionHandler(
-                (e, cmd, ignored) -> {
-                  if (e instanceof AgentStoppedException stopped) {
-                    cmd.getErr().println(oneLine(stopped.getMessage()));
-                    return FAILURE;
-                  }
-                  cmd.getErr().println(name(cmd) + ": " + oneLine(describe(e)));
-                  return e instanceof IllegalArgumentException ? USAGE : FAILURE;
-                });
+    return run(new CommandLine(new AgentCli(context)), args, out, err);
+  }
+
+  /**
+   * Runs {@code commandLine}, an agent's command line that may carry more subcommands (the bench
+   * module adds {@code bench}), with the agent's exit codes and one-line errors.
+   */
+  public static int run(CommandLine commandLine, String[] args, PrintWriter out, PrintWriter err) {
+    commandLine
+        .setOut(out)
+        .setErr(err)
+        .setParameterExceptionHandler(
+            (e, ignored) -> {
+              e.getCommandLine()
+                  .getErr()
+                  .println(
+                      name(e.getCommandLine()) + ": " + oneLine(e.getMessage()) + " (see --help)");
+              return USAGE;
+            })
+        .setExecutionExceptionHandler(
+            (e, cmd, ignored) -> {
+              if (e instanceof AgentStoppedException stopped) {
+                cmd.getErr().println(oneLine(stopped.getMessage()));
+                return FAILURE;
+              }
+              cmd.getErr().println(name(cmd) + ": " + oneLine(describe(e)));
+              return e instanceof IllegalArgumentException ? USAGE : FAILURE;
+            });
     int code = commandLine.execute(args);
     out.flush();
     err.flush();

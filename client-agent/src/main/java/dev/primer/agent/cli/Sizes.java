@@ -5,13 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Parses byte sizes such as 268435456, 256MiB, 1.5GB. */
-final class Sizes {
+public final class Sizes {
   private static final Pattern SIZE =
       Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?");
 
   private Sizes() {}
 
-  static long parse(String what, String text) {
+  /** The bytes of {@code text}; {@code what} names the value in the error. */
+  public static long parse(String what, String text) {
     Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
       throw new IllegalArgumentException(

@@ -11,12 +11,7 @@ import picocli.CommandLine.Spec;
     name = "primer",
     mixinStandardHelpOptions = true,
     description = "Train, evaluate and publish Primer's scoring models.",
-    subcommands = {
-      TrainCommand.class,
-      EvaluateCommand.class,
-      BenchCommand.class,
-      PublishCommand.class
-    })
+    subcommands = {TrainCommand.class, EvaluateCommand.class, PublishCommand.class})
 public final class TrainingCli implements Runnable {
   @Spec CommandSpec spec;
 

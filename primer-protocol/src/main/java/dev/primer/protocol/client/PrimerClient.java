@@ -105,6 +105,14 @@ public final class PrimerClient {
     this.http = http.build();
   }
 
+  private PrimerClient(PrimerClient base, String token) {
+    this.server = base.server;
+    this.token = token;
+    this.answerTimeout = base.answerTimeout;
+    this.readTimeout = base.readTimeout;
+    this.http = base.http;
+  }
+
   /** A client of the service at {@code server} (its root, e.g. {@code https://primer.example}). */
   public static Builder builder(URI server) {
     return new Builder(server);
@@ -170,6 +178,15 @@ public final class PrimerClient {
     public PrimerClient build() {
       return new PrimerClient(this);
     }
+  }
+
+  /**
+   * A client like this one that sends {@code token} instead, over the same connections: for a
+   * program that speaks for many users at once (a bench's devices), where one HTTP client each
+   * would open a connection pool and a selector thread each. Its {@link #wireBytes} start at 0.
+   */
+  public PrimerClient withToken(String token) {
+    return new PrimerClient(this, token);
   }
 
   /** The service's root URL, ending in a slash. */

@@ -9,16 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** {@code bin/primer territory}: validate, assign, report on and benchmark territory files. */
+/** {@code bin/primer territory}: validate, assign and report on territory files. */
 @Command(
     name = "primer territory",
     description = "Validate, assign and report on territory GeoJSON files.",
-    subcommands = {
-      ValidateCommand.class,
-      AssignCommand.class,
-      ReportCommand.class,
-      BenchCommand.class
-    },
+    subcommands = {ValidateCommand.class, AssignCommand.class, ReportCommand.class},
+    footer = {"", "Benchmark: bin/primer territory bench (the bench module)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

@@ -1,4 +1,4 @@
-package dev.primer.agent.bench;
+package dev.primer.bench.agent;
 
 import java.io.IOException;
 import java.io.InputStream;

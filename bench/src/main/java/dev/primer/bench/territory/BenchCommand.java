@@ -1,10 +1,7 @@
-package dev.primer.territory.cli;
+package dev.primer.bench.territory;
 
-import dev.primer.territory.bench.AssignmentBench;
-import dev.primer.territory.bench.BenchSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,7 +19,11 @@ import picocli.CommandLine.Spec;
           + " stderr, figures to stdout."
     })
 final class BenchCommand implements Callable<Integer> {
-  @Mixin HelpOption help;
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
+  boolean help;
 
   @Spec CommandSpec spec;
 
@@ -59,12 +60,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BenchSettings settings;
-    try {
-      settings = new BenchSettings(points, territories, seed, rounds, Math.min(scanSample, points));
-    } catch (IllegalArgumentException e) {
-      throw CliException.usage(e.getMessage());
-    }
+    // A bad setting is an IllegalArgumentException: bad usage, exit code 2.
+    BenchSettings settings =
+        new BenchSettings(points, territories, seed, rounds, Math.min(scanSample, points));
     new AssignmentBench(settings, spec.commandLine().getOut(), spec.commandLine().getErr()).run();
     return 0;
   }

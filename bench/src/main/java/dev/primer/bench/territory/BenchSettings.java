@@ -1,4 +1,4 @@
-package dev.primer.territory.bench;
+package dev.primer.bench.territory;
 
 /**
  * What the assignment benchmark runs on.
@@ -9,8 +9,8 @@ package dev.primer.territory.bench;
  * @param rounds timed runs per measurement; the median is reported
  * @param scanSample how many points the slow scans are timed on
  */
-public record BenchSettings(int points, int territories, long seed, int rounds, int scanSample) {
-  public BenchSettings {
+record BenchSettings(int points, int territories, long seed, int rounds, int scanSample) {
+  BenchSettings {
     if (points < 1) {
       throw new IllegalArgumentException("points must be >= 1, was " + points);
     }

@@ -1,4 +1,4 @@
-package dev.primer.territory.bench;
+package dev.primer.bench.territory;
 
 import dev.primer.territory.GeoPoint;
 import dev.primer.territory.Territory;

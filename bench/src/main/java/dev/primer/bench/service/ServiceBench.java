@@ -1,45 +1,47 @@
-package dev.primer.service.bench;
+package dev.primer.bench.service;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.core.dataset.DataSetDirectory;
 import dev.primer.core.dataset.User;
-import dev.primer.service.auth.Roles;
-import dev.primer.service.token.TokenSigner;
-import dev.primer.service.token.Tokens;
-import java.io.BufferedReader;
+import dev.primer.protocol.client.PrimerClient;
+import dev.primer.protocol.device.EnrolRequest;
+import dev.primer.protocol.manifest.Manifest;
+import dev.primer.protocol.manifest.ManifestEntry;
+import dev.primer.protocol.records.RecordLine;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 /**
  * {@code bin/primer bench service}: measures a running priming-service the way devices use it.
  * Enrols one device per user of a data set, times a cold manifest (selection computed on demand)
  * and a stored one for every user, runs the nightly precompute for all users, then lets N devices
  * at once fetch their manifest and every record in it (and optionally their blobs). Prints
- * latencies, throughput and errors.
+ * latencies, throughput and errors. It speaks to the service through {@link PrimerClient} and mints
+ * its own tokens ({@link DevTokens}).
  */
 public final class ServiceBench {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final String DEVICE = "device";
+  private static final String ADMIN = "admin";
 
   private static final String USAGE =
       """
@@ -57,18 +59,16 @@ public final class ServiceBench {
         --issuer URI     token issuer; default https://primer.dev/issuer
       """;
 
-  private final HttpClient http;
-  private final URI server;
-  private final TokenSigner signer;
+  private final PrimerClient client;
+  private final DevTokens tokens;
   private final PrintStream out;
 
-  private ServiceBench(URI server, TokenSigner signer, PrintStream out, int threads) {
-    this.server = server;
-    this.signer = signer;
+  private ServiceBench(URI server, DevTokens tokens, PrintStream out, int threads) {
+    this.tokens = tokens;
     this.out = out;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
+    // One HTTP client for every device (each speaks through it with its own token).
+    this.client =
+        PrimerClient.builder(server)
             .connectTimeout(Duration.ofSeconds(10))
             .executor(Executors.newFixedThreadPool(Math.max(4, threads)))
             .build();
@@ -86,7 +86,7 @@ public final class ServiceBench {
     long budget = 268435456L;
     boolean blobs = false;
     String keyFile = "priming-service/dev-keys/dev-private.pem";
-    String issuer = Tokens.DEV_ISSUER;
+    String issuer = DevTokens.DEV_ISSUER;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -123,12 +123,11 @@ public final class ServiceBench {
       ServiceBench bench =
           new ServiceBench(
               URI.create(server),
-              new TokenSigner(
-                  Tokens.readPrivateKey(Path.of(keyFile)), issuer, Tokens.DEFAULT_AUDIENCE),
+              DevTokens.fromPem(Path.of(keyFile), issuer, DevTokens.DEFAULT_AUDIENCE),
               out,
               devices);
       return bench.bench(users, devices, budget, blobs) == 0 ? 0 : 1;
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException e) {
       err.println("primer bench service: " + e.getMessage());
       return 1;
     } catch (InterruptedException e) {
@@ -145,12 +144,12 @@ public final class ServiceBench {
   }
 
   private String token(String user, String role) {
-    return "Bearer " + signer.mint(user, List.of(role), Instant.now(), Duration.ofHours(4));
+    return tokens.mint(user, role, Duration.ofHours(4));
   }
 
   /** Runs every phase; returns the number of errors. */
   private long bench(List<String> users, int deviceCount, long budget, boolean blobs)
-      throws IOException, InterruptedException {
+      throws InterruptedException {
     // A budget a few bytes below the asked one that no earlier run used: the first manifest of
     // every user is then computed on demand (cold), not found among stored selections.
     long runBudget = budget - 1 - (System.nanoTime() & 0xfff);
@@ -164,7 +163,8 @@ public final class ServiceBench {
     List<Device> devices = new ArrayList<>();
     for (int i = 0; i < Math.max(deviceCount, users.size()); i++) {
       String user = users.get(i % users.size());
-      devices.add(new Device(user, enrol(user), token(user, Roles.DEVICE)));
+      PrimerClient device = client.withToken(token(user, DEVICE));
+      devices.add(new Device(user, enrol(device), device));
     }
     List<Device> firstPerUser = devices.subList(0, users.size());
 
@@ -190,35 +190,24 @@ public final class ServiceBench {
     return concurrent(devices.subList(0, deviceCount), runBudget, blobs);
   }
 
-  private record Device(String user, String id, String token) {}
+  private record Device(String user, String id, PrimerClient client) {}
 
-  private String enrol(String user) throws IOException, InterruptedException {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(server.resolve("/v1/devices"))
-                .header("Authorization", token(user, Roles.DEVICE))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"bench\",\"platform\":\"bench\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 201) {
-      throw new IllegalStateException(
-          "enrolment of a device for " + user + ": " + r.statusCode() + " " + r.body());
-    }
-    return JSON.readTree(r.body()).get("deviceId").asText();
+  private static String enrol(PrimerClient device) {
+    return device.enrol(new EnrolRequest("bench", "bench")).deviceId();
   }
 
-  private HttpResponse<byte[]> manifest(Device d, long budget)
-      throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(
-                server.resolve("/v1/devices/" + d.id() + "/manifest?budget=" + budget))
-            .header("Authorization", d.token())
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+  /**
+   * The whole manifest as it comes back, headers included (for Server-Timing), and uncompressed:
+   * the bench measures the service writing the JSON, not gzip.
+   */
+  private static PrimerClient.Exchange manifest(Device d, long budget) {
+    return d.client()
+        .exchange(
+            "GET",
+            "v1/devices/" + d.id() + "/manifest?budget=" + budget,
+            Map.of(),
+            new byte[0],
+            PrimerClient.MANIFEST_MAX);
   }
 
   /**
@@ -227,24 +216,18 @@ public final class ServiceBench {
    */
   private record Latencies(double[] answered, double[] built) {}
 
-  private Latencies manifestLatencies(List<Device> devices, long budget)
-      throws IOException, InterruptedException {
+  private static Latencies manifestLatencies(List<Device> devices, long budget) {
     double[] answered = new double[devices.size()];
     double[] built = new double[devices.size()];
     for (int i = 0; i < devices.size(); i++) {
       long t0 = System.nanoTime();
-      HttpResponse<byte[]> r = manifest(devices.get(i), budget);
+      PrimerClient.Exchange r = manifest(devices.get(i), budget);
       answered[i] = (System.nanoTime() - t0) / 1e6;
-      if (r.statusCode() != 200) {
+      if (r.status() != 200) {
         throw new IllegalStateException(
-            "manifest of "
-                + devices.get(i).user()
-                + ": "
-                + r.statusCode()
-                + " "
-                + new String(r.body(), StandardCharsets.UTF_8));
+            "manifest of " + devices.get(i).user() + ": " + r.status() + " " + r.text());
       }
-      built[i] = buildMillis(r.headers().firstValue("Server-Timing").orElse(""));
+      built[i] = buildMillis(r.header("Server-Timing"));
     }
     return new Latencies(answered, built);
   }
@@ -296,31 +279,13 @@ public final class ServiceBench {
     return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
-  private void precompute() throws IOException, InterruptedException {
-    String admin = token("bench-admin", Roles.ADMIN);
-    HttpResponse<String> started =
-        http.send(
-            HttpRequest.newBuilder(server.resolve("/v1/admin/precompute"))
-                .header("Authorization", admin)
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (started.statusCode() != 202) {
-      throw new IllegalStateException("precompute: " + started.statusCode() + " " + started.body());
-    }
-    long runId = JSON.readTree(started.body()).path("runId").asLong(-1);
+  private void precompute() throws InterruptedException {
+    PrimerClient admin = client.withToken(token("bench-admin", ADMIN));
+    long runId = admin.postJson("v1/admin/precompute", "").path("runId").asLong(-1);
     JsonNode status;
     while (true) {
       Thread.sleep(500);
-      String body =
-          http.send(
-                  HttpRequest.newBuilder(server.resolve("/v1/admin/precompute"))
-                      .header("Authorization", admin)
-                      .GET()
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      status = JSON.readTree(body);
+      status = admin.getJson("v1/admin/precompute");
       if (status.path("runId").asLong() == runId
           && status.path("state").asText().equals("finished")) {
         break;
@@ -358,15 +323,13 @@ public final class ServiceBench {
                 } catch (IOException | RuntimeException e) {
                   errors.incrementAndGet();
                   out.println("device of " + d.user() + ": " + e.getMessage());
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
                 }
               }));
     }
     for (Future<?> f : futures) {
       try {
         f.get();
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         errors.incrementAndGet();
       }
     }
@@ -388,7 +351,7 @@ public final class ServiceBench {
     return errors.get();
   }
 
-  private void one(
+  private static void one(
       Device d,
       long budget,
       boolean blobs,
@@ -396,76 +359,49 @@ public final class ServiceBench {
       AtomicLong requests,
       AtomicLong records,
       AtomicLong bytes)
-      throws IOException, InterruptedException {
-    HttpResponse<byte[]> m = manifest(d, budget);
+      throws IOException {
+    PrimerClient.Exchange m = manifest(d, budget);
     requests.incrementAndGet();
-    if (m.statusCode() != 200) {
+    if (m.status() != 200) {
       errors.incrementAndGet();
       return;
     }
     List<String> ids = new ArrayList<>();
-    for (JsonNode e : JSON.readTree(m.body()).get("entries")) {
-      ids.add(e.get("recordId").asText());
+    for (ManifestEntry e : JSON.readValue(m.body(), Manifest.class).entries()) {
+      ids.add(e.recordId());
     }
     List<String> blobShas = new ArrayList<>();
     for (int from = 0; from < ids.size(); from += 1000) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-      HttpResponse<InputStream> r =
-          http.send(
-              HttpRequest.newBuilder(server.resolve("/v1/devices/" + d.id() + "/records:fetch"))
-                  .header("Authorization", d.token())
-                  .header("Content-Type", "application/json")
-                  .header("Accept-Encoding", "gzip")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofByteArray(
-                          JSON.writeValueAsBytes(java.util.Map.of("ids", chunk))))
-                  .build(),
-              HttpResponse.BodyHandlers.ofInputStream());
       requests.incrementAndGet();
-      if (r.statusCode() != 200) {
+      // A refused answer (an error status, fewer or more lines than ids) is one error.
+      try {
+        d.client()
+            .fetch(
+                d.id(),
+                chunk,
+                (RecordLine line) -> {
+                  if (!line.error().isEmpty()) {
+                    errors.incrementAndGet();
+                  } else if (!line.blob().isEmpty()) {
+                    blobShas.add(line.blob());
+                  } else {
+                    bytes.addAndGet(line.sizeBytes());
+                  }
+                  records.incrementAndGet();
+                });
+      } catch (RuntimeException e) {
         errors.incrementAndGet();
-        r.body().close();
-        continue;
-      }
-      boolean gzip = r.headers().firstValue("Content-Encoding").orElse("").equals("gzip");
-      try (InputStream in = gzip ? new GZIPInputStream(r.body()) : r.body();
-          BufferedReader lines =
-              new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        int n = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          JsonNode record = JSON.readTree(line);
-          if (record.has("error")) {
-            errors.incrementAndGet();
-          } else if (record.has("blob")) {
-            blobShas.add(record.get("blob").asText());
-          } else {
-            bytes.addAndGet(record.get("sizeBytes").asLong());
-          }
-          n++;
-        }
-        records.addAndGet(n);
-        if (n != chunk.size()) {
-          errors.incrementAndGet();
-        }
       }
     }
     if (blobs) {
       for (String sha : blobShas) {
-        HttpResponse<InputStream> r =
-            http.send(
-                HttpRequest.newBuilder(server.resolve("/v1/blobs/" + sha))
-                    .header("Authorization", d.token())
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofInputStream());
         requests.incrementAndGet();
-        try (InputStream in = r.body()) {
-          long n = in.transferTo(java.io.OutputStream.nullOutputStream());
-          if (r.statusCode() != 200) {
-            errors.incrementAndGet();
-          } else {
-            bytes.addAndGet(n);
-          }
+        try (PrimerClient.BlobStream blob = d.client().blob(sha, 0);
+            InputStream in = blob.body()) {
+          bytes.addAndGet(in.transferTo(OutputStream.nullOutputStream()));
+        } catch (RuntimeException e) {
+          errors.incrementAndGet();
         }
       }
     }

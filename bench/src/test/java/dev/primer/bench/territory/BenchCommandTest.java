@@ -1,15 +1,26 @@
-package dev.primer.territory.cli;
+package dev.primer.bench.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primer.core.cli.CommandLines;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /** The bench's figures are only meaningful from the command line; here only its behaviour. */
 class BenchCommandTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return CommandLines.run(
+        new TerritoryBenchCli(), args, new PrintWriter(out), new PrintWriter(err));
+  }
+
   @Test
   void printsEveryFigureAndChecksTheIndexAgainstTheScan() {
-    Cli run =
-        Cli.run(
+    int exitCode =
+        run(
             "bench",
             "--points",
             "3000",
@@ -20,8 +31,8 @@ class BenchCommandTest {
             "--scan-sample",
             "300");
 
-    assertThat(run.exitCode()).isZero();
-    assertThat(run.out())
+    assertThat(exitCode).isZero();
+    assertThat(out.toString())
         .contains("one thread:")
         .contains("points/s")
         .contains("plain scan:")
@@ -32,10 +43,10 @@ class BenchCommandTest {
 
   @Test
   void refusesAnEmptyRun() {
-    Cli run = Cli.run("bench", "--points", "0");
+    int exitCode = run("bench", "--points", "0");
 
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.errLines())
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString().lines())
         .containsExactly("primer territory bench: points must be >= 1, was 0");
   }
 }

@@ -1,7 +1,8 @@
-package dev.primer.territory.bench;
+package dev.primer.bench.territory;
 
 import dev.primer.territory.GeoPoint;
 import dev.primer.territory.Territory;
+import dev.primer.territory.bench.SyntheticTerritories;
 import dev.primer.territory.index.TerritoryIndex;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -18,20 +19,20 @@ import org.locationtech.jts.geom.Polygon;
  * {@link TerritoryIndex}, against scans of every territory timed on a sample and extrapolated.
  * Warms up before measuring and reports the median of several runs.
  */
-public final class AssignmentBench {
+final class AssignmentBench {
   private final BenchSettings settings;
   private final PrintWriter out;
   private final PrintWriter progress;
 
   /** Figures go to {@code out}; what it is doing meanwhile goes to {@code progress}. */
-  public AssignmentBench(BenchSettings settings, PrintWriter out, PrintWriter progress) {
+  AssignmentBench(BenchSettings settings, PrintWriter out, PrintWriter progress) {
     this.settings = settings;
     this.out = out;
     this.progress = progress;
   }
 
   /** Runs the benchmark and prints its figures. */
-  public void run() {
+  void run() {
     double loadBefore = loadAverage();
     step("generating %,d territories (seed %d)", settings.territories(), settings.seed());
     long start = System.nanoTime();

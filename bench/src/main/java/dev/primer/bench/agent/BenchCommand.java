@@ -1,6 +1,9 @@
-package dev.primer.agent.cli;
+package dev.primer.bench.agent;
 
-import dev.primer.agent.bench.WireCounter;
+import dev.primer.agent.cli.Agent;
+import dev.primer.agent.cli.AgentCli;
+import dev.primer.agent.cli.AgentContext;
+import dev.primer.agent.cli.Sizes;
 import dev.primer.agent.config.AgentConfig;
 import dev.primer.agent.config.AgentHome;
 import dev.primer.agent.crypto.FieldCipher;
@@ -31,11 +34,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code agent bench}: initial sync speed, blob speed against a plain download, bytes after a kill.
+ * It drives the agent's own classes (store, syncer, blob download) and, for the kill, the agent's
+ * command line in a child process.
  */
 @Command(
     name = "bench",
@@ -48,8 +52,16 @@ import picocli.CommandLine.Spec;
     })
 final class BenchCommand implements Callable<Integer> {
 
+  private static final int OK = 0;
+  private static final int FAILURE = 1;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @ParentCommand AgentCli parent;
+
+  private final AgentContext context;
+
+  BenchCommand(AgentContext context) {
+    this.context = context;
+  }
 
   @Option(names = "--server", required = true, paramLabel = "URL", description = "The service.")
   String server;
@@ -123,25 +135,25 @@ final class BenchCommand implements Callable<Integer> {
       long before = wire.bytes();
       SyncResult first;
       List<ManifestEntry> manifest;
-      try (Agent agent = Agent.open(full, parent.context, spec.commandLine().getErr())) {
+      try (Agent agent = Agent.open(full, context, spec.commandLine().getErr())) {
         dev.primer.agent.sync.Syncer syncer = agent.syncer(Clock.systemUTC()).lookahead(lookahead);
         first = syncer.sync(new CancelSignal(), SyncListener.none());
-        manifest = agent.store.manifest();
+        manifest = agent.store().manifest();
         out.printf(
             Locale.ROOT,
             "initial sync time: %.2f s waiting for batches from the service, %.2f s writing to SQLite, %.2f s in blobs%n",
             syncer.timings().waitingNanos() / 1e9,
             syncer.timings().writingNanos() / 1e9,
             syncer.timings().blobNanos() / 1e9);
-        storeOnly(out, agent.store, manifest, Long.MAX_VALUE, dir.resolve("store-only"));
+        storeOnly(out, agent.store(), manifest, Long.MAX_VALUE, dir.resolve("store-only"));
         // The target speaks of small records: contacts, account profiles and the like.
-        storeOnly(out, agent.store, manifest, 1024, dir.resolve("store-only-1k"));
+        storeOnly(out, agent.store(), manifest, 1024, dir.resolve("store-only-1k"));
       }
       long fullWire = wire.bytes() - before;
       if (first.records() == 0) {
         out.println(
             "bench: the manifest of this user is empty (no records with content?): nothing to measure");
-        return AgentCli.FAILURE;
+        return FAILURE;
       }
       double seconds = first.elapsed().toNanos() / 1e9;
       long small = manifest.stream().filter(e -> e.sizeBytes() <= 64 * 1024).count();
@@ -167,7 +179,7 @@ final class BenchCommand implements Callable<Integer> {
 
       // 3. A delta sync when nothing changed.
       before = wire.bytes();
-      try (Agent agent = Agent.open(full, parent.context, spec.commandLine().getErr())) {
+      try (Agent agent = Agent.open(full, context, spec.commandLine().getErr())) {
         SyncResult again =
             agent.syncer(Clock.systemUTC()).sync(new CancelSignal(), SyncListener.none());
         out.printf(
@@ -193,8 +205,8 @@ final class BenchCommand implements Callable<Integer> {
       long resumeStart = wire.bytes();
       long stored;
       SyncResult resumed;
-      try (Agent agent = Agent.open(killed, parent.context, spec.commandLine().getErr())) {
-        stored = agent.store.stagedBytesPresent();
+      try (Agent agent = Agent.open(killed, context, spec.commandLine().getErr())) {
+        stored = agent.store().stagedBytesPresent();
         resumed =
             agent
                 .syncer(Clock.systemUTC())
@@ -219,7 +231,7 @@ final class BenchCommand implements Callable<Integer> {
           ByteSizes.human(fullWire / batches));
     }
     out.println("bench homes in " + dir);
-    return AgentCli.OK;
+    return OK;
   }
 
   private void compareBlob(
@@ -328,7 +340,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     int copies = Math.max(1, (100_000 + small.size() - 1) / small.size());
     AgentHome home = new AgentHome(dir);
-    try (LocalStore store = Agent.openStore(home, parent.context)) {
+    // A scratch home, never enrolled: a plain key, as for the bench's enrolled homes.
+    StoreKey.loadOrCreate(home.keyFile());
+    try (LocalStore store = Agent.openStore(home, context)) {
       dev.primer.agent.sync.RecordPreparer preparer =
           new dev.primer.agent.sync.RecordPreparer(store.cipher());
       long records = 0;
@@ -419,7 +433,7 @@ final class BenchCommand implements Callable<Integer> {
             ""));
     // Bench homes are scratch, under --work: a plain key, so the figures leave PBKDF2 out.
     StoreKey.loadOrCreate(home.keyFile());
-    try (LocalStore store = Agent.openStore(home, parent.context)) {
+    try (LocalStore store = Agent.openStore(home, context)) {
       store.meta();
     }
     return home;

@@ -1,4 +1,4 @@
-package dev.primer.training.cli;
+package dev.primer.bench.training;
 
 import dev.primer.core.candidates.CandidateGenerator;
 import dev.primer.core.candidates.CandidateSettings;
