@@ -80,7 +80,7 @@ final class SyncProgressBar implements SyncListener {
   }
 
   private static String format(Duration d) {
-    long s = d.getSeconds();
+    long s = d.toSeconds();
     return s >= 3600
         ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s / 60) % 60)
         : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -517,7 +518,7 @@ public final class Syncer {
         if (!awaitBlob(d.getValue())) {
           continue;
         }
-        for (RecordLine line : bySha.get(d.getKey())) {
+        for (RecordLine line : Objects.requireNonNull(bySha.get(d.getKey()))) {
           store.insert(List.of(preparer.blob(line, d.getKey())));
           records++;
           bytes += line.sizeBytes();
