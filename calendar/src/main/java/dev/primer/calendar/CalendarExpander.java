@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 
@@ -73,7 +74,12 @@ public final class CalendarExpander {
     }
     if (skipped > 0) {
       merger.truncated(
-          new Truncation(firstSkipped, Truncation.Reason.WORK_LIMIT, 0, skipped, false));
+          new Truncation(
+              Objects.requireNonNull(firstSkipped),
+              Truncation.Reason.WORK_LIMIT,
+              0,
+              skipped,
+              false));
     }
     overrides.forEach(
         (uid, orphans) -> {

@@ -130,6 +130,7 @@ public final class CalendarParser {
         continue;
       }
       CalendarEvent winner = newer.compare(event, other) > 0 ? event : other;
+      @SuppressWarnings("ReferenceEquality") // which of the two objects won, not an equal one
       CalendarEvent loser = winner == event ? other : event;
       kept.put(key, winner);
       problems.accept(

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -116,7 +117,8 @@ final class ContentLexer {
     if (lastQuoted != null && lastQuoted.lastIndexOf(':') > 0 && i == n) {
       // Outlook sometimes writes DTSTART;TZID="Zone:20200609T090000": the value ended up inside.
       int colon = lastQuoted.lastIndexOf(':');
-      List<String> values = params.get(lastQuotedParam);
+      // lastQuoted is set only together with its parameter's values.
+      List<String> values = Objects.requireNonNull(params.get(lastQuotedParam));
       values.set(values.size() - 1, lastQuoted.substring(0, colon));
       String value = lastQuoted.substring(colon + 1);
       problems.accept(

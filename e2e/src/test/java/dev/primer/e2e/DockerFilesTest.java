@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,24 +29,66 @@ class DockerFilesTest {
   private static final Path DOCKER = ROOT.resolve("docker");
 
   @Test
-  void composeFileParsesAndRunsPostgresAndTheServiceWithHealthChecks() throws IOException {
-    JsonNode compose = compose();
+  void composeHealthChecksProbeWhatEachContainerServes() throws IOException {
+    JsonNode services = compose().path("services");
+    assertThat(fieldNames(services)).containsExactlyInAnyOrder("postgres", "service");
+    JsonNode postgres = services.path("postgres");
+    JsonNode service = services.path("service");
 
-    assertThat(compose.path("services").has("postgres")).isTrue();
-    assertThat(compose.path("services").has("service")).isTrue();
-    for (String name : List.of("postgres", "service")) {
-      JsonNode test = compose.path("services").path(name).path("healthcheck").path("test");
-      assertThat(test.isArray() && test.size() > 1).as(name + " has a health check").isTrue();
-    }
-    assertThat(
-            compose
-                .path("services")
-                .path("service")
-                .path("depends_on")
-                .path("postgres")
-                .path("condition")
-                .asText())
+    JsonNode pgEnv = postgres.path("environment");
+    assertThat(healthCommand(postgres))
+        .startsWith("pg_isready ")
+        .contains("-U " + pgEnv.path("POSTGRES_USER").asText())
+        .contains("-d " + pgEnv.path("POSTGRES_DB").asText());
+
+    List<String> ports = new ArrayList<>();
+    service.path("ports").forEach(p -> ports.add(p.asText()));
+    assertThat(ports).hasSize(1);
+    String containerPort = ports.get(0).substring(ports.get(0).lastIndexOf(':') + 1);
+    assertThat(Files.readString(DOCKER.resolve("service.Dockerfile")))
+        .containsPattern("(?m)^EXPOSE " + containerPort + "$");
+    assertThat(healthCommand(service))
+        .contains("curl -f")
+        .contains("http://localhost:" + containerPort + "/q/health/ready");
+    assertThat(Files.readString(ROOT.resolve("priming-service/pom.xml")))
+        .as("the service serves /q/health")
+        .contains("<artifactId>quarkus-smallrye-health</artifactId>");
+
+    assertThat(service.path("depends_on").path("postgres").path("condition").asText())
         .isEqualTo("service_healthy");
+  }
+
+  @Test
+  void composeBuildsTheServiceImageFromTheRepository() throws IOException {
+    JsonNode build = compose().path("services").path("service").path("build");
+    Path context = DOCKER.resolve(build.path("context").asText()).normalize();
+
+    assertThat(context).isEqualTo(ROOT.normalize());
+    assertThat(context.resolve(build.path("dockerfile").asText()))
+        .isEqualTo(DOCKER.resolve("service.Dockerfile"))
+        .isRegularFile();
+  }
+
+  @Test
+  void serviceUsesTheComposeDatabaseCredentialsAndTheKeySecret() throws IOException {
+    JsonNode compose = compose();
+    JsonNode pgEnv = compose.path("services").path("postgres").path("environment");
+    JsonNode service = compose.path("services").path("service");
+    JsonNode env = service.path("environment");
+
+    assertThat(env.path("PRIMER_DB_URL").asText())
+        .isEqualTo("jdbc:postgresql://postgres:5432/" + pgEnv.path("POSTGRES_DB").asText());
+    assertThat(env.path("PRIMER_DB_USER").asText()).isEqualTo(pgEnv.path("POSTGRES_USER").asText());
+    assertThat(env.path("PRIMER_DB_PASSWORD").asText())
+        .isEqualTo(pgEnv.path("POSTGRES_PASSWORD").asText());
+
+    List<String> secrets = new ArrayList<>();
+    service.path("secrets").forEach(s -> secrets.add(s.asText()));
+    assertThat(secrets).hasSize(1);
+    assertThat(env.path("PRIMER_JWT_PUBLIC_KEY").asText())
+        .isEqualTo("/run/secrets/" + secrets.get(0));
+    assertThat(compose.path("secrets").path(secrets.get(0)).path("file").asText())
+        .contains("PRIMER_JWT_PUBLIC_KEY_FILE");
   }
 
   @Test
@@ -118,7 +162,23 @@ class DockerFilesTest {
     String mainClass = launcherLine.group(1);
 
     assertThat(dockerfile).containsPattern("ENTRYPOINT \\[.*\"" + Pattern.quote(mainClass) + "\"]");
-    assertThat(Class.forName(mainClass).getMethod("main", String[].class)).isNotNull();
+    Method main = Class.forName(mainClass).getMethod("main", String[].class);
+    assertThat(Modifier.isStatic(main.getModifiers())).as(main + " is static").isTrue();
+    assertThat(main.getReturnType()).as(main + " returns").isEqualTo(void.class);
+  }
+
+  /** The command of a service's health check: {@code ["CMD-SHELL", command]}. */
+  private static String healthCommand(JsonNode service) {
+    JsonNode test = service.path("healthcheck").path("test");
+    assertThat(test.path(0).asText()).isEqualTo("CMD-SHELL");
+    assertThat(test.size()).isEqualTo(2);
+    return test.path(1).asText();
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   private static JsonNode compose() throws IOException {

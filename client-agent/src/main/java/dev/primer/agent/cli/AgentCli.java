@@ -10,6 +10,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -58,7 +61,8 @@ public final class AgentCli implements Runnable {
             new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
             true);
-    AgentContext context = new AgentContext(new SystemNetworkProbe(), Clock.systemDefaultZone());
+    AgentContext context =
+        new AgentContext(new SystemNetworkProbe(), Clock.system(ZoneId.systemDefault()));
     System.exit(run(context, args, out, err));
   }
 
@@ -101,7 +105,8 @@ public final class AgentCli implements Runnable {
   private static String describe(Exception e) {
     if (e instanceof UncheckedIOException io && io.getCause() != null) {
       String cause = io.getCause().getMessage();
-      return io.getMessage().contains(String.valueOf(cause)) || cause == null
+      return Objects.requireNonNull(io.getMessage()).contains(String.valueOf(cause))
+              || cause == null
           ? io.getMessage()
           : io.getMessage() + ": " + cause;
     }
@@ -113,7 +118,7 @@ public final class AgentCli implements Runnable {
     return commandLine.getCommandSpec().qualifiedName(" ");
   }
 
-  private static String oneLine(String text) {
+  private static String oneLine(@Nullable String text) {
     return text == null ? "" : text.replaceAll("[\\r\\n]+", " ");
   }
 }

@@ -31,22 +31,20 @@ final class StoreKeys {
    * file. Asks for the passphrase now (twice on a terminal), so nothing is enrolled without it.
    */
   static Optional<KeyProtector> forNewKey(String choice, AgentHome home, AgentContext context) {
-    switch (choice) {
-      case "plain":
-        return Optional.empty();
-      case "secret-tool":
-        return Optional.of(
-            SecretToolProtector.find(context.env())
-                .orElseThrow(
-                    () ->
-                        new IllegalStateException(
-                            "secret-tool is not installed or finds no keyring in this session")));
-      case "passphrase":
-        return Optional.of(new PassphraseProtector(newPassphrase(home, context)));
-      case "auto":
+    return switch (choice) {
+      case "plain" -> Optional.empty();
+      case "secret-tool" ->
+          Optional.of(
+              SecretToolProtector.find(context.env())
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "secret-tool is not installed or finds no keyring in this session")));
+      case "passphrase" -> Optional.of(new PassphraseProtector(newPassphrase(home, context)));
+      case "auto" -> {
         Optional<KeyProtector> os = SecretToolProtector.find(context.env()).map(p -> p);
         if (os.isPresent()) {
-          return os;
+          yield os;
         }
         if (envPassphrase(context).isEmpty() && System.console() == null) {
           throw new IllegalStateException(
@@ -56,11 +54,12 @@ final class StoreKeys {
                   + ", or enrol with --plain-key-file (the key then lies unprotected beside the"
                   + " store)");
         }
-        return Optional.of(new PassphraseProtector(newPassphrase(home, context)));
-      default:
-        throw new IllegalArgumentException(
-            "--key-protection must be one of " + CHOICES + ", was '" + choice + "'");
-    }
+        yield Optional.of(new PassphraseProtector(newPassphrase(home, context)));
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "--key-protection must be one of " + CHOICES + ", was '" + choice + "'");
+    };
   }
 
   /** Opens the store key of {@code home}, asking for what its protection needs. */

@@ -181,7 +181,7 @@ public final class SearchTokens {
         if (c < 128) {
           wordChar = ASCII_WORD_CHAR[c];
           if (c >= 'A' && c <= 'Z') {
-            c += 'a' - 'A';
+            c = (char) (c + 'a' - 'A');
           }
         } else {
           wordChar = Character.isLetterOrDigit(c);
@@ -214,7 +214,7 @@ public final class SearchTokens {
       for (int i = start; i < end; i++) {
         char c = s.charAt(i);
         if (c >= 'A' && c <= 'Z') {
-          c += 'a' - 'A';
+          c = (char) (c + 'a' - 'A');
         }
         hash = (hash ^ c) * FNV_PRIME;
       }

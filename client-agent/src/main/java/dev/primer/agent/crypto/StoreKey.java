@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -78,7 +79,7 @@ public final class StoreKey {
 
   /** Writes {@code text} to {@code file}, created 0600 before a byte is written; never replaces. */
   static void writePrivate(Path file, String text) throws IOException {
-    PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+    PrivateFiles.createDirectories(Objects.requireNonNull(file.toAbsolutePath().getParent()));
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     Files.deleteIfExists(tmp);
     Files.createFile(tmp, PrivateFiles.file());

@@ -103,11 +103,13 @@ public final class Daemon {
       CancelSignal cancel = new CancelSignal();
       ScheduledExecutorService watcher =
           Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("primer-policy-watch"));
-      watcher.scheduleAtFixedRate(
-          () -> watch(cancel, w.end()),
-          watchEvery.toMillis(),
-          watchEvery.toMillis(),
-          TimeUnit.MILLISECONDS);
+      // The watcher is shut down, not waited on; watch() reports through cancel.
+      var unused =
+          watcher.scheduleAtFixedRate(
+              () -> watch(cancel, w.end()),
+              watchEvery.toMillis(),
+              watchEvery.toMillis(),
+              TimeUnit.MILLISECONDS);
       try {
         SyncResult result = sync.apply(cancel);
         log.println("daemon: " + result.summary());

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One blob download in progress ({@link BlobFiles#startDownload}): feed it bytes from {@link
@@ -57,13 +59,13 @@ public final class BlobDownload implements AutoCloseable {
   private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(DEPTH);
   private final BlockingQueue<Chunk> handedOver = new ArrayBlockingQueue<>(DEPTH + 1);
   private int buffers;
-  private byte[] pending;
+  private byte @Nullable [] pending;
   private int pendingLength;
   private long chunkIndex;
-  private Future<?> sealer;
+  private @Nullable Future<?> sealer;
 
   /** The first failure of the sealing thread; later chunks are dropped, not written. */
-  private volatile IOException sealFailure;
+  private volatile @Nullable IOException sealFailure;
 
   // Touched by the sealing thread only (and by close() once it has stopped).
   private final byte[] sealed = new byte[SEALED_CHUNK];
@@ -202,11 +204,13 @@ public final class BlobDownload implements AutoCloseable {
     if (failed != null) {
       throw new IOException("writing blob " + sha256 + " failed", failed);
     }
-    digest.update(pending, 0, pendingLength);
+    // Only called with a chunk begun (pendingLength > 0).
+    byte[] full = Objects.requireNonNull(pending);
+    digest.update(full, 0, pendingLength);
     if (sealer == null) {
       sealer = SEALERS.submit(this::sealChunks);
     }
-    put(new Chunk(pending, pendingLength, chunkIndex++));
+    put(new Chunk(full, pendingLength, chunkIndex++));
     pending = null;
     pendingLength = 0;
   }
@@ -221,6 +225,7 @@ public final class BlobDownload implements AutoCloseable {
   }
 
   /** The sealing thread: encrypts and writes chunks in order until END. */
+  @SuppressWarnings("ReferenceEquality") // END is a sentinel object
   private void sealChunks() {
     while (true) {
       Chunk chunk;

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -61,7 +62,7 @@ public final class BlobFiles {
   public BlobDownload startDownload(String sha256) {
     try {
       Path partial = partial(sha256);
-      PrivateFiles.createDirectories(partial.getParent());
+      PrivateFiles.createDirectories(Objects.requireNonNull(partial.getParent()));
       return new BlobDownload(sha256, partial, file(sha256), cipher);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start blob " + sha256, e);

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,7 +66,7 @@ public final class LocalStore implements AutoCloseable {
   /** Opens (creating if needed) the store at {@code file} with blobs under {@code blobDir}. */
   public static LocalStore open(Path file, Path blobDir, FieldCipher cipher, SearchTokens tokens) {
     try {
-      PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+      PrivateFiles.createDirectories(Objects.requireNonNull(file.toAbsolutePath().getParent()));
       PrivateFiles.createDirectories(blobDir);
       // SQLite gives its -wal and -shm files the mode of the database file: private from the start.
       PrivateFiles.createFileIfAbsent(file);

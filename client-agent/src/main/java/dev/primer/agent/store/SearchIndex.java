@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The full-text index of the store's content, kept in a file of its own and brought up to date from
@@ -45,7 +46,7 @@ public final class SearchIndex implements AutoCloseable {
   private final FieldCipher cipher;
   private final SearchTokens tokens;
   private final Object wake = new Object();
-  private Thread worker;
+  private @Nullable Thread worker;
   private volatile boolean closing;
   private long wakeups;
 

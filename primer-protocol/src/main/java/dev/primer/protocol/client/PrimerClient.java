@@ -537,10 +537,10 @@ public final class PrimerClient {
         if (text.length() > 200) {
           text = text.substring(0, 200) + "…";
         }
-        return ProblemDocument.of("", "", status, text, "", null);
+        return ProblemDocument.of("", "", status, text, "", List.of());
       }
     } catch (IOException e) {
-      return ProblemDocument.of("", "", status, "", "", null);
+      return ProblemDocument.of("", "", status, "", "", List.of());
     }
   }
 

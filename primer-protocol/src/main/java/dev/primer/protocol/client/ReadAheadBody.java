@@ -145,6 +145,7 @@ final class ReadAheadBody extends InputStream implements HttpResponse.BodySubscr
 
   /** Stops receiving; the rest of the body is dropped. */
   @Override
+  @SuppressWarnings("FutureReturnValueIgnored") // cancelling cannot fail; nothing waits on it
   public void close() {
     if (!closed) {
       closed = true;

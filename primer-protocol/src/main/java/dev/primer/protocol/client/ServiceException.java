@@ -2,6 +2,7 @@ package dev.primer.protocol.client;
 
 import dev.primer.protocol.problem.ProblemDocument;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The service answered with an error; the message carries its problem document's detail. */
@@ -14,7 +15,7 @@ public final class ServiceException extends RuntimeException {
 
   /** An error answer of {@code status} without a problem document. */
   public ServiceException(int status, String message, Optional<Duration> retryAfter) {
-    this(status, message, retryAfter, ProblemDocument.of("", "", status, "", "", null));
+    this(status, message, retryAfter, ProblemDocument.of("", "", status, "", "", List.of()));
   }
 
   /** An error answer of {@code status} and its problem document. */

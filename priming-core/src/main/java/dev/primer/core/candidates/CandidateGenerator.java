@@ -108,6 +108,8 @@ public final class CandidateGenerator {
     private int[] sources = new int[8192];
     private int size;
     private int cut;
+
+    @SuppressWarnings("NullAway.Init") // start() sets it before every use
     private ReadableAccounts readable;
 
     Builder start(int recordCount, int maxCandidates, ReadableAccounts readable) {

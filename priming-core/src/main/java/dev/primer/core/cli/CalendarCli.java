@@ -19,6 +19,7 @@ public final class CalendarCli implements Runnable {
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help message and exit.")
+  @SuppressWarnings("UnusedVariable") // picocli reads the option itself
   private boolean help;
 
   public static void main(String[] args) {

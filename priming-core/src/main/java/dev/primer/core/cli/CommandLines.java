@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 
 /**
@@ -77,7 +78,7 @@ public final class CommandLines {
     return commandLine.getCommandSpec().qualifiedName(" ");
   }
 
-  static String oneLine(String text) {
+  static String oneLine(@Nullable String text) {
     return text == null ? "" : text.replaceAll("[\\r\\n]+", " ");
   }
 }

@@ -18,7 +18,9 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,6 +55,7 @@ final class ExpandCommand implements Callable<Integer> {
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help message and exit.")
+  @SuppressWarnings("UnusedVariable") // picocli reads the option itself
   private boolean help;
 
   @Option(names = "--ics", required = true, paramLabel = "FILE", description = "The .ics file.")
@@ -188,13 +191,13 @@ final class ExpandCommand implements Callable<Integer> {
     return new ExpansionWindow(first, last, windowZone);
   }
 
-  private ParameterException usage(String message) {
+  private ParameterException usage(@Nullable String message) {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  private static String message(RuntimeException e) {
+  private static @Nullable String message(RuntimeException e) {
     if (e instanceof UncheckedIOException io) {
-      return io.getMessage() + " (" + io.getCause().getMessage() + ")";
+      return io.getMessage() + " (" + Objects.requireNonNull(io.getCause()).getMessage() + ")";
     }
     return e.getMessage();
   }

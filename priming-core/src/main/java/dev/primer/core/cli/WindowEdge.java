@@ -39,6 +39,8 @@ sealed interface WindowEdge {
   }
 
   /**
+   * The edge {@code text} names.
+   *
    * @throws DateTimeParseException when the text is none of the three forms
    */
   static WindowEdge parse(String text) {

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -136,7 +137,8 @@ public final class ModelBundles {
               + "): "
               + schema.describeDifference(expected));
     }
-    Model<Label> model = model(entries.get(MODEL));
+    // Every required entry was checked above.
+    Model<Label> model = model(Objects.requireNonNull(entries.get(MODEL)));
     return new ModelBundle(
         sha256(bytes).substring(0, 12),
         model,

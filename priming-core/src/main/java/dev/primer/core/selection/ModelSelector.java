@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Primer's selection: a guaranteed tier (admin pins, then the records of the accounts the user
@@ -250,7 +251,7 @@ public final class ModelSelector implements Selector {
       Catalog catalog,
       int root,
       Scored scored,
-      Reasons reasons,
+      @Nullable Reasons reasons,
       Set<Integer> notFitted) {
     Deque<Integer> todo = new ArrayDeque<>();
     for (int r : catalog.related(root)) {
@@ -284,7 +285,7 @@ public final class ModelSelector implements Selector {
     private final Runnable work;
     private final AtomicBoolean claimed = new AtomicBoolean();
     private final CountDownLatch done = new CountDownLatch(1);
-    private volatile Throwable failure;
+    private volatile @Nullable Throwable failure;
 
     Claimable(Runnable work) {
       this.work = work;

@@ -4,6 +4,7 @@ import dev.primer.core.dataset.RecordType;
 import dev.primer.core.dataset.UserRole;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Every knob of the simulated organisation's behaviour; see default-behaviour.yaml for what each
@@ -111,7 +112,8 @@ public record Behaviour(
 
     /** The probability that a rep of {@code role} opens a record of {@code type} on a visit. */
     public double probability(UserRole role, RecordType type) {
-      return (role == UserRole.SALES ? sales : service).get(type);
+      // complete() gave both maps every type.
+      return Objects.requireNonNull((role == UserRole.SALES ? sales : service).get(type));
     }
 
     private static Map<RecordType, Double> complete(String key, Map<RecordType, Double> given) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Reads behaviour configs: the documented defaults, with any subset of keys overridden. */
 public final class BehaviourLoader {
@@ -121,7 +122,7 @@ public final class BehaviourLoader {
     }
   }
 
-  private static String firstLine(String message) {
+  private static String firstLine(@Nullable String message) {
     return message == null ? "" : message.lines().findFirst().orElse("");
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -156,7 +157,7 @@ final class GenerateCommand implements Callable<Integer> {
             Locale.ROOT,
             "  %,d records (%.1f GB), %,d calendars with %,d events, %,d visits planned (%,d happened)%n",
             c.get("records"),
-            c.get("recordBytes") / 1e9,
+            Objects.requireNonNull(c.get("recordBytes")) / 1e9,
             c.get("calendars"),
             c.get("calendarEvents"),
             c.get("visitsPlanned"),

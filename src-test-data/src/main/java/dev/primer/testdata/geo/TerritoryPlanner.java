@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateList;
 import org.locationtech.jts.geom.Envelope;
@@ -148,7 +149,8 @@ public final class TerritoryPlanner {
       bySeed.put((Coordinate) cell.getUserData(), cell);
     }
     for (Coordinate seed : seeds) {
-      cells.add(bySeed.get(seed).intersection(boundary));
+      // The diagram has one cell per seed.
+      cells.add(Objects.requireNonNull(bySeed.get(seed)).intersection(boundary));
     }
     return cells;
   }

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -273,7 +274,10 @@ public final class OrganisationPlanner {
           } while (territoryIds.contains(owner.user().territoryIds().get(0)));
           elsewhere++;
         } else {
-          owner = salesRepByTerritory.get(territoryIds.get(rng.below(territoryIds.size())));
+          // Every territory has its sales rep.
+          owner =
+              Objects.requireNonNull(
+                  salesRepByTerritory.get(territoryIds.get(rng.below(territoryIds.size()))));
         }
         sites.add(site(firstIndex + i, position, territoryIds, owner, brands));
       }

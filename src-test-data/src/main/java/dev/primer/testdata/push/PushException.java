@@ -1,5 +1,7 @@
 package dev.primer.testdata.push;
 
+import org.jspecify.annotations.Nullable;
+
 /** A push step the service refused or could not be reached for. */
 public class PushException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -8,7 +10,7 @@ public class PushException extends RuntimeException {
     super(message);
   }
 
-  public PushException(String message, Throwable cause) {
+  public PushException(@Nullable String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads a data set directory into a priming-service through its public API: users, territories,
@@ -359,7 +360,7 @@ public final class Pusher {
         .toString();
   }
 
-  private boolean wanted(CrmRecord r, Account account) {
+  private boolean wanted(CrmRecord r, @Nullable Account account) {
     return switch (settings.content()) {
       case ALL -> true;
       case NONE -> false;

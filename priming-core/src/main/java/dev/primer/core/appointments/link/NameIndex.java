@@ -68,6 +68,7 @@ final class NameIndex {
    * The names that appear in {@code text} as whole words; a name inside a longer one that also
    * appears ("ACME" within "ACME Pumps") does not count.
    */
+  @SuppressWarnings("ReferenceEquality") // a hit is compared with the others, not with itself
   List<Name> find(String text) {
     List<String> words = words(text);
     record Hit(Name name, int start, int end) {}
