@@ -139,6 +139,7 @@ final class BenchCommand implements Runnable {
       return data;
     }
 
+    @SuppressWarnings("ReturnValueIgnored") // the first run only warms up: its rate is dropped
     private double median(java.util.function.DoubleSupplier run) {
       run.getAsDouble();
       double[] rates = new double[runs];

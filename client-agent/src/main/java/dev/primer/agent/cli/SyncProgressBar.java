@@ -10,6 +10,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sync's progress bar (me.tongfei:progressbar), filled by bytes, with records, rate and ETA: on
@@ -24,7 +25,8 @@ final class SyncProgressBar implements SyncListener {
   private final PrintWriter out;
   private final boolean terminal;
   private final NumberFormat count = NumberFormat.getIntegerInstance(Locale.ROOT);
-  private ProgressBar bar;
+  // Absent before the sync starts and after it finishes.
+  private @Nullable ProgressBar bar;
   private long totalRecords;
   private long records;
 

@@ -150,7 +150,7 @@ final class Download {
       if (!await(d.getValue())) {
         continue;
       }
-      for (RecordLine line : bySha.get(d.getKey())) {
+      for (RecordLine line : bySha.getOrDefault(d.getKey(), List.of())) {
         store.insert(List.of(preparer.blob(line, d.getKey())));
         recordCount++;
         byteCount += line.sizeBytes();
