@@ -146,6 +146,10 @@ final class ServiceHarness implements AutoCloseable {
             + "/*"
             + java.io.File.pathSeparator
             + serviceDir.resolve("target/quarkus-app/lib/main")
+            + "/*"
+            // lib/boot holds what Quarkus's runner loads first (smallrye-common): minting needs it.
+            + java.io.File.pathSeparator
+            + serviceDir.resolve("target/quarkus-app/lib/boot")
             + "/*";
     ProcessBuilder builder =
         new ProcessBuilder(
