@@ -156,7 +156,7 @@ class DockerFilesTest {
   void agentImageRunsTheLaunchersAgentMainClass() throws Exception {
     String dockerfile = Files.readString(DOCKER.resolve("agent.Dockerfile"));
     Matcher launcherLine =
-        Pattern.compile("agent\\) run_java client-agent (\\S+)")
+        Pattern.compile("run_java client-agent (\\S+)")
             .matcher(Files.readString(ROOT.resolve("bin/primer")));
     assertThat(launcherLine.find()).as("bin/primer has an agent line").isTrue();
     String mainClass = launcherLine.group(1);

@@ -51,6 +51,16 @@ public final class AgentCli implements Runnable {
   }
 
   public static void main(String[] args) {
+    runAndExit(args, context -> new CommandLine(new AgentCli(context)));
+  }
+
+  /**
+   * Runs the command line {@code commandLine} makes for this machine's context on the real standard
+   * streams (UTF-8), then exits with its code: the agent's own main, and the bench module's, which
+   * adds {@code bench}.
+   */
+  public static void runAndExit(
+      String[] args, java.util.function.Function<AgentContext, CommandLine> commandLine) {
     PrintWriter out =
         new PrintWriter(
             new BufferedWriter(
@@ -63,7 +73,7 @@ public final class AgentCli implements Runnable {
             true);
     AgentContext context =
         new AgentContext(new SystemNetworkProbe(), Clock.system(ZoneId.systemDefault()));
-    System.exit(run(context, args, out, err));
+    System.exit(run(commandLine.apply(context), args, out, err));
   }
 
   /** Runs a command line and returns its exit code; every error is one line on stderr. */
