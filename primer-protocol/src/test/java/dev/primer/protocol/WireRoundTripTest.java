@@ -10,12 +10,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.protocol.device.EnrolRequest;
 import dev.primer.protocol.device.Enrolled;
 import dev.primer.protocol.device.IssuedToken;
+import dev.primer.protocol.edits.Conflict;
+import dev.primer.protocol.edits.ConflictResolution;
+import dev.primer.protocol.edits.EditBatch;
+import dev.primer.protocol.edits.EditOperation;
+import dev.primer.protocol.edits.EditReceipt;
+import dev.primer.protocol.edits.EditReceipts;
+import dev.primer.protocol.edits.FieldChange;
+import dev.primer.protocol.edits.FieldPolicy;
+import dev.primer.protocol.edits.FieldReceipt;
+import dev.primer.protocol.edits.FieldUpdate;
+import dev.primer.protocol.edits.MergePolicy;
+import dev.primer.protocol.edits.Outcome;
 import dev.primer.protocol.manifest.Manifest;
 import dev.primer.protocol.manifest.ManifestEntry;
 import dev.primer.protocol.manifest.Tier;
 import dev.primer.protocol.problem.ProblemDocument;
 import dev.primer.protocol.problem.ProblemError;
 import dev.primer.protocol.records.FetchRequest;
+import dev.primer.protocol.records.RecordField;
 import dev.primer.protocol.records.RecordLine;
 import dev.primer.protocol.telemetry.TelemetryAnswer;
 import dev.primer.protocol.telemetry.TelemetryLine;
@@ -113,6 +126,18 @@ class WireRoundTripTest {
                 "ef".repeat(32),
                 "2026-12-01T00:00:00Z",
                 List.of()),
+            RecordLine.inline(
+                    "r4",
+                    "a1",
+                    "contact",
+                    "Ann",
+                    3,
+                    "ab".repeat(32),
+                    "2026-12-01T00:00:00Z",
+                    List.of(),
+                    content)
+                .withFields(
+                    List.of(new RecordField("phone", "+44 1", 2), new RecordField("email", "", 0))),
             RecordLine.refused("r3", "not available to this device"));
     for (RecordLine line : lines) {
       StringWriter out = new StringWriter();
@@ -167,5 +192,104 @@ class WireRoundTripTest {
     assertThatThrownBy(
             () -> JSON.readValue("{\"recordId\":\"r\",\"version\":1}", ManifestEntry.class))
         .hasMessageContaining("a manifest entry needs recordId and sha256");
+  }
+
+  @Test
+  void editsReceiptsAndTheReviewQueueRoundTrip() throws Exception {
+    EditOperation update =
+        new EditOperation(
+            "0193a000-0000-7000-8000-000000000001",
+            1,
+            EditOperation.UPDATE,
+            "r1",
+            "",
+            "",
+            "u1",
+            List.of(new FieldChange("phone", "+44 1", 2, "+44 2")),
+            "moved desk",
+            "2026-12-07T08:00:00Z",
+            -1500,
+            "");
+    EditOperation create =
+        new EditOperation(
+            "0193a000-0000-7000-8000-000000000002",
+            2,
+            EditOperation.CREATE,
+            "d-1-c1",
+            "contact",
+            "a1",
+            "u1",
+            List.of(new FieldChange("name", "", 0, "Bea")),
+            "",
+            "2026-12-07T08:01:00Z",
+            0,
+            "0193a000-0000-7000-8000-000000000001");
+    EditBatch batch = new EditBatch(2, 60, List.of(update, create));
+    assertThat(roundTrip(batch, EditBatch.class)).isEqualTo(batch);
+    assertThat(JSON.writeValueAsString(update)).doesNotContain("recordType", "resolves");
+
+    EditReceipts receipts =
+        new EditReceipts(
+            List.of(
+                new EditReceipt(
+                    update.opId(),
+                    1,
+                    "r1",
+                    Outcome.AUTO_RESOLVED,
+                    "last-write",
+                    "",
+                    4,
+                    List.of(
+                        new FieldReceipt(
+                            "phone",
+                            Outcome.AUTO_RESOLVED,
+                            "last-write",
+                            "+44 1",
+                            "+44 2",
+                            "+44 3",
+                            "+44 2",
+                            4)),
+                    "2026-12-07T09:00:00Z"),
+                new EditReceipt(
+                    create.opId(), 2, "d-1-c1", Outcome.REJECTED, "", "no", 0, List.of(), "t")),
+            2,
+            "2026-12-07T09:00:00Z");
+    assertThat(roundTrip(receipts, EditReceipts.class)).isEqualTo(receipts);
+    assertThat(JSON.writeValueAsString(receipts)).contains("\"auto-resolved\"");
+
+    Conflict open =
+        new Conflict(
+            7,
+            "op",
+            "d",
+            "u1",
+            "r1",
+            "contact",
+            "phone",
+            "a",
+            "b",
+            "c",
+            "both changed",
+            "t",
+            Conflict.OPEN,
+            "",
+            "");
+    assertThat(roundTrip(open, Conflict.class)).isEqualTo(open);
+    ConflictResolution keep = new ConflictResolution(ConflictResolution.VALUE, "+44 9");
+    assertThat(roundTrip(keep, ConflictResolution.class)).isEqualTo(keep);
+    FieldPolicy policy =
+        new FieldPolicy("parts_inventory", "quantity", true, MergePolicy.NUMERIC_DELTA);
+    assertThat(roundTrip(policy, FieldPolicy.class)).isEqualTo(policy);
+    assertThat(JSON.writeValueAsString(policy)).contains("\"numeric-delta\"");
+    FieldUpdate update2 = new FieldUpdate("r1", java.util.Map.of("phone", "+44 5"), "");
+    assertThat(roundTrip(update2, FieldUpdate.class)).isEqualTo(update2);
+  }
+
+  @Test
+  void unknownOutcomesAndPoliciesAreRefusedByName() {
+    assertThatThrownBy(() -> JSON.readValue("\"won\"", Outcome.class))
+        .hasMessageContaining("outcome must be applied");
+    assertThatThrownBy(() -> JSON.readValue("\"coin-toss\"", MergePolicy.class))
+        .hasMessageContaining("policy must be field-rep-wins");
   }
 }

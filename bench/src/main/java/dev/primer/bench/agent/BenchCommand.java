@@ -370,8 +370,9 @@ final class BenchCommand implements Callable<Integer> {
                   r.updatedAt(),
                   r.relatedIds(),
                   content,
-                  null,
-                  null);
+                  "",
+                  "",
+                  java.util.List.of());
           batch.add(preparer.inline(line, sha, content));
           records++;
           bytes += content.length;

@@ -10,6 +10,8 @@ import dev.primer.protocol.MediaTypes;
 import dev.primer.protocol.device.EnrolRequest;
 import dev.primer.protocol.device.Enrolled;
 import dev.primer.protocol.device.IssuedToken;
+import dev.primer.protocol.edits.EditBatch;
+import dev.primer.protocol.edits.EditReceipts;
 import dev.primer.protocol.manifest.Manifest;
 import dev.primer.protocol.problem.ProblemDocument;
 import dev.primer.protocol.records.FetchRequest;
@@ -315,6 +317,15 @@ public final class PrimerClient {
     String path = "v1/devices/" + segment(deviceId) + "/telemetry";
     return readJson(
         send(post(path, body.toString(), MediaTypes.NDJSON)), TelemetryAnswer.class, path);
+  }
+
+  /**
+   * Uploads offline edits ({@code POST /v1/devices/{id}/edits}); one receipt per operation. Safe to
+   * repeat: a resent operation is answered with its first receipt and changes nothing.
+   */
+  public EditReceipts edits(String deviceId, EditBatch batch) {
+    String path = "v1/devices/" + segment(deviceId) + "/edits";
+    return readJson(send(post(path, json(batch), MediaTypes.JSON)), EditReceipts.class, path);
   }
 
   // ---- loading an organisation, models, administration ----------------------------------------

@@ -1,5 +1,6 @@
 package dev.primer.protocol.records;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Objects;
  * @param contentBase64 the inline content (base64 on the wire); empty for a blob or an error
  * @param blob the blob's sha256 when the content is not inline, else empty
  * @param error why the id is not served, else empty
+ * @param fields the record's structured fields, what a rep can edit (left out of the JSON when
+ *     empty)
  */
 public record RecordLine(
     String id,
@@ -34,7 +37,8 @@ public record RecordLine(
     List<String> relatedIds,
     byte[] contentBase64,
     String blob,
-    String error) {
+    String error,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RecordField> fields) {
 
   private static final byte[] NONE = new byte[0];
 
@@ -49,6 +53,7 @@ public record RecordLine(
     contentBase64 = contentBase64 == null ? NONE : contentBase64;
     blob = Objects.requireNonNullElse(blob, "");
     error = Objects.requireNonNullElse(error, "");
+    fields = fields == null ? List.of() : List.copyOf(fields);
   }
 
   /** A record whose content travels in the line. */
@@ -74,7 +79,8 @@ public record RecordLine(
         relatedIds,
         content,
         "",
-        "");
+        "",
+        List.of());
   }
 
   /** A record whose content is the blob named by its hash. */
@@ -100,12 +106,31 @@ public record RecordLine(
         relatedIds,
         NONE,
         sha256,
-        "");
+        "",
+        List.of());
   }
 
   /** The line for an id that is not served, and why. */
   public static RecordLine refused(String id, String error) {
-    return new RecordLine(id, "", "", "", 0, 0, "", "", List.of(), NONE, "", error);
+    return new RecordLine(id, "", "", "", 0, 0, "", "", List.of(), NONE, "", error, List.of());
+  }
+
+  /** This line with the record's structured fields. */
+  public RecordLine withFields(List<RecordField> recordFields) {
+    return new RecordLine(
+        id,
+        accountId,
+        type,
+        title,
+        version,
+        sizeBytes,
+        sha256,
+        updatedAt,
+        relatedIds,
+        contentBase64,
+        blob,
+        error,
+        recordFields);
   }
 
   /** Whether this line is an error rather than a record. */
@@ -148,6 +173,17 @@ public record RecordLine(
     } else {
       g.writeBinaryField("contentBase64", contentBase64);
     }
+    if (!fields.isEmpty()) {
+      g.writeArrayFieldStart("fields");
+      for (RecordField f : fields) {
+        g.writeStartObject();
+        g.writeStringField("name", f.name());
+        g.writeStringField("value", f.value());
+        g.writeNumberField("version", f.version());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 
@@ -165,7 +201,8 @@ public record RecordLine(
         && relatedIds.equals(r.relatedIds)
         && java.util.Arrays.equals(contentBase64, r.contentBase64)
         && blob.equals(r.blob)
-        && error.equals(r.error);
+        && error.equals(r.error)
+        && fields.equals(r.fields);
   }
 
   @Override
