@@ -1,5 +1,7 @@
 package dev.primer.agent.cli;
 
+import dev.primer.agent.edits.EditedRecord;
+import dev.primer.agent.edits.Overlay;
 import dev.primer.agent.store.AccessEvent;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.store.StoredRecord;
@@ -73,6 +75,20 @@ final class ShowCommand implements Callable<Integer> {
     String at = ZonedDateTime.now(parent.context.clock()).toOffsetDateTime().toString();
     store.logAccess(
         AccessEvent.of(Optional.of(recordId), at, found.isPresent() ? "hit" : "miss", ""));
+    Optional<EditedRecord> edited = Overlay.of(store, recordId);
+    if (found.isEmpty() && edited.isPresent()) {
+      // Created on this device, or fetched after an edit outside the manifest: fields only.
+      EditedRecord e = edited.get();
+      out.printf(
+          "%s  %s  %s  %s%n",
+          e.recordId(),
+          e.type(),
+          e.createdHere() ? "created on this device" : "v" + e.serviceVersion(),
+          e.title());
+      out.println("account " + e.accountId());
+      printFields(e, out);
+      return true;
+    }
     if (found.isEmpty()) {
       spec.commandLine().getErr().println("agent show: " + recordId + " is not on this device");
       return false;
@@ -88,12 +104,39 @@ final class ShowCommand implements Callable<Integer> {
     if (!r.relatedIds().isEmpty()) {
       out.println("related: " + String.join(", ", r.relatedIds()));
     }
+    edited.ifPresent(e -> printFields(e, out));
     try {
       writeContent(store, r, out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the content of " + recordId, e);
     }
     return true;
+  }
+
+  /** The fields as the rep sees them; a value of the rep's still on top says so. */
+  static void printFields(EditedRecord e, PrintWriter out) {
+    if (e.fields().isEmpty()) {
+      return;
+    }
+    out.println("fields:");
+    for (EditedRecord.Field f : e.fields()) {
+      out.printf(
+          "  %s: %s%s%n",
+          f.name(),
+          f.value(),
+          f.by()
+              .map(
+                  op ->
+                      "  ("
+                          + (op.state().decided() ? op.state().wireName() : "pending")
+                          + ", seq "
+                          + op.seq()
+                          + (f.serviceVersion() > 0 || !f.serviceValue().isEmpty()
+                              ? "; service: " + f.serviceValue()
+                              : "")
+                          + ")")
+              .orElse(""));
+    }
   }
 
   private void writeContent(LocalStore store, StoredRecord r, PrintWriter out) throws IOException {
