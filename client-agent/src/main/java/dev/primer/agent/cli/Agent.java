@@ -165,8 +165,15 @@ public final class Agent implements AutoCloseable {
 
   /** An uploader of this agent's edits through its current client. */
   EditUploader uploader(Clock clock, RetryPolicy retrying, Consumer<String> log) {
-    return new EditUploader(
-        store, EditEndpoint.of(client, config.deviceId()), clock, retrying, log);
+    return uploader(store, clock, retrying, log);
+  }
+
+  /**
+   * An uploader of the edits in {@code on} (a store opened by another thread: one SQLite connection
+   * per thread) through this agent's current client, the one a renewal last put in place.
+   */
+  EditUploader uploader(LocalStore on, Clock clock, RetryPolicy retrying, Consumer<String> log) {
+    return new EditUploader(on, EditEndpoint.of(client, config.deviceId()), clock, retrying, log);
   }
 
   /**

@@ -82,8 +82,11 @@ final class CreateCommand implements Callable<Integer> {
                       FieldEdits.create(
                           seq, stamp, recordId, checkedType, checkedAccount, values, noteText),
                   now);
-      out.printf("created %s (seq %d, op %s)%n", recordId, saved.seq(), saved.opId());
-      UploadNow.attempt(agent, offline, parent.context.clock(), out, err);
+      out.printf(
+          "queued %s (seq %d): create %s %s in %s%n",
+          saved.opId(), saved.seq(), recordId, checkedType, checkedAccount);
+      out.flush();
+      UploadNow.attempt(agent, offline, parent.context.clock(), err);
       return AgentCli.OK;
     } catch (ServiceException e) {
       throw Agent.stopIfRefused(home.home(), e, parent.context.clock());

@@ -83,12 +83,13 @@ final class EditCommand implements Callable<Integer> {
           store.appendEdit(
               seq -> FieldEdits.update(seq, stamp, recordId, changes, noteText, ""), now);
       out.printf(
-          "saved edit seq %d (op %s) of %s: %s%n",
-          saved.seq(),
+          "queued %s (seq %d): %s %s%n",
           saved.opId(),
+          saved.seq(),
           recordId,
-          changes.stream().map(FieldChange::field).collect(Collectors.joining(", ")));
-      UploadNow.attempt(agent, offline, parent.context.clock(), out, err);
+          changes.stream().map(FieldChange::field).collect(Collectors.joining(",")));
+      out.flush();
+      UploadNow.attempt(agent, offline, parent.context.clock(), err);
       return AgentCli.OK;
     } catch (ServiceException e) {
       // After the store is closed: a revoked device's store (and its pending edits) is deleted.

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,9 +84,14 @@ final class ResolveCommand implements Callable<Integer> {
               opId,
               keep.equals("mine") ? "mine" : "a value");
       out.printf(
-          "saved resolution seq %d (op %s) of %s, resolving %s%n",
-          saved.seq(), saved.opId(), conflict.recordId(), opId);
-      UploadNow.attempt(agent, offline, parent.context.clock(), out, err);
+          "queued %s (seq %d): %s %s, resolves %s%n",
+          saved.opId(),
+          saved.seq(),
+          conflict.recordId(),
+          changes.stream().map(FieldChange::field).collect(Collectors.joining(",")),
+          opId);
+      out.flush();
+      UploadNow.attempt(agent, offline, parent.context.clock(), err);
       return AgentCli.OK;
     } catch (ServiceException e) {
       throw Agent.stopIfRefused(home.home(), e, parent.context.clock());

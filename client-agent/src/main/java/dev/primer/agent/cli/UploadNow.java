@@ -13,27 +13,30 @@ import java.time.Clock;
 final class UploadNow {
   private UploadNow() {}
 
-  static void attempt(Agent agent, boolean offline, Clock clock, PrintWriter out, PrintWriter err) {
+  /**
+   * Notes go to {@code err}: the command's one line on stdout (the op id) is what scripts read,
+   * whether or not the service answered.
+   */
+  static void attempt(Agent agent, boolean offline, Clock clock, PrintWriter err) {
     if (offline) {
-      out.println("not uploading now (--offline); the daemon or the next sync uploads it");
+      err.println("not uploading now (--offline); will upload when the service is reachable");
+      err.flush();
       return;
     }
     try {
       UploadResult result = agent.quickUploader(clock, err::println).upload();
-      out.println("uploaded: " + result.summary());
+      err.println("uploaded: " + result.summary());
     } catch (ServiceException e) {
       if (Agent.refusesDevice(e)) {
         throw e;
       }
-      out.println(notNow(e));
+      err.println(NOT_NOW);
     } catch (RuntimeException e) {
-      out.println(notNow(e));
+      err.println(NOT_NOW);
     }
+    err.flush();
   }
 
-  private static String notNow(RuntimeException e) {
-    return "not uploaded now ("
-        + String.valueOf(e.getMessage()).replaceAll("[\\r\\n]+", " ")
-        + "); it stays pending: the daemon or the next sync uploads it";
-  }
+  /** The one note when the try fails: offline is the normal case, not an error. */
+  static final String NOT_NOW = "will upload when the service is reachable";
 }
