@@ -7,6 +7,9 @@ import dev.primer.agent.config.RemoteWipe;
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.SearchTokens;
 import dev.primer.agent.crypto.StoreKey;
+import dev.primer.agent.edits.EditEndpoint;
+import dev.primer.agent.edits.EditUploader;
+import dev.primer.agent.edits.UploadResult;
 import dev.primer.agent.policy.NetworkPolicy;
 import dev.primer.agent.policy.PolicyDecision;
 import dev.primer.agent.store.LocalStore;
@@ -16,22 +19,25 @@ import dev.primer.agent.token.TokenRenewal;
 import dev.primer.agent.trust.Transport;
 import dev.primer.agent.util.PrivateFiles;
 import dev.primer.protocol.client.RefusedAnswerException;
+import dev.primer.protocol.client.RetryPolicy;
 import dev.primer.protocol.client.ServiceException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** An enrolled agent opened from its home: config, key, store and service client. */
 public final class Agent implements AutoCloseable {
   final AgentHome home;
   final LocalStore store;
-  // Both replaced when the device token is renewed.
-  AgentConfig config;
-  ServiceClient client;
+  // Both replaced when the device token is renewed; read by the daemon's upload thread too.
+  volatile AgentConfig config;
+  volatile ServiceClient client;
 
   private Agent(AgentHome home, AgentConfig config, LocalStore store) {
     this.home = home;
@@ -155,6 +161,63 @@ public final class Agent implements AutoCloseable {
       out.printf("search index: %,d records to index or remove%n", behind);
     }
     return behind;
+  }
+
+  /** An uploader of this agent's edits through its current client. */
+  EditUploader uploader(Clock clock, RetryPolicy retrying, Consumer<String> log) {
+    return uploader(store, clock, retrying, log);
+  }
+
+  /**
+   * An uploader of the edits in {@code on} (a store opened by another thread: one SQLite connection
+   * per thread) through this agent's current client, the one a renewal last put in place.
+   */
+  EditUploader uploader(LocalStore on, Clock clock, RetryPolicy retrying, Consumer<String> log) {
+    return new EditUploader(on, EditEndpoint.of(client, config.deviceId()), clock, retrying, log);
+  }
+
+  /**
+   * An uploader for the try right after a local edit: one attempt, a short wait to connect and for
+   * the answer, so a rep offline is told at once rather than kept waiting.
+   */
+  EditUploader quickUploader(Clock clock, Consumer<String> log) {
+    ServiceClient quick =
+        new ServiceClient(
+            config.server(),
+            config.token(),
+            Transport.of(config.insecureHttp(), config.pinSha256()),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(10));
+    return new EditUploader(
+        store, EditEndpoint.of(quick, config.deviceId()), clock, RetryPolicy.never(), log);
+  }
+
+  /**
+   * Uploads pending edits before a sync, on any network; a failure is a warning on {@code err} (the
+   * daemon's heartbeat or the next sync tries again), except a refused device, thrown for {@link
+   * #stopIfRefused}.
+   */
+  void uploadEdits(Clock clock, PrintWriter err) {
+    if (store.editWork().waiting() == 0) {
+      return;
+    }
+    try {
+      UploadResult result = uploader(clock, RetryPolicy.standard(), err::println).upload();
+      err.println("edits: " + result.summary());
+    } catch (ServiceException e) {
+      if (refusesDevice(e)) {
+        throw e;
+      }
+      err.println("warning: edits not uploaded (" + e.getMessage() + "); they stay pending");
+    } catch (RuntimeException e) {
+      err.println("warning: edits not uploaded (" + e.getMessage() + "); they stay pending");
+    }
+    err.flush();
+  }
+
+  /** Whether the service refused this device itself (revoked, or its token expired). */
+  static boolean refusesDevice(ServiceException e) {
+    return e.deviceRevoked() || e.tokenExpired() || e.status() == 401;
   }
 
   /** The policy decision for the network as {@code context} sees it. */

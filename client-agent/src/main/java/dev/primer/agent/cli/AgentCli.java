@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "agent",
     mixinStandardHelpOptions = true,
-    description = "The device agent: enrol, sync overnight on the office network, work offline.",
+    description =
+        "The device agent: enrol, sync overnight on the office network, work and edit offline.",
     subcommands = {
       EnrollCommand.class,
       PolicyCommand.class,
@@ -28,6 +29,11 @@ import picocli.CommandLine.Command;
       DaemonCommand.class,
       SearchCommand.class,
       ShowCommand.class,
+      EditCommand.class,
+      CreateCommand.class,
+      PendingCommand.class,
+      ConflictsCommand.class,
+      ResolveCommand.class,
       StatusCommand.class,
       VerifyCommand.class
     },

@@ -1,12 +1,17 @@
 package dev.primer.agent.cli;
 
+import dev.primer.agent.edits.EditedRecord;
+import dev.primer.agent.edits.Overlay;
 import dev.primer.agent.store.AccessEvent;
 import dev.primer.agent.store.SearchHit;
 import java.io.PrintWriter;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +56,20 @@ final class SearchCommand implements Callable<Integer> {
             .printf("bringing the search index up to date (%,d records) ...%n", behind)
             .flush();
       }
-      List<SearchHit> hits = store.search(text, limit);
+      // The rep's own edits first: they are what the service's copy (the index) does not hold yet.
+      List<EditedRecord> edited = Overlay.search(store, text);
+      Set<String> shown = new HashSet<>();
+      List<SearchHit> hits = new ArrayList<>();
+      for (EditedRecord e : edited) {
+        if (hits.size() < limit && shown.add(e.recordId())) {
+          hits.add(new SearchHit(e.recordId(), e.type(), e.title(), Double.POSITIVE_INFINITY));
+        }
+      }
+      for (SearchHit h : store.search(text, limit)) {
+        if (hits.size() < limit && shown.add(h.recordId())) {
+          hits.add(h);
+        }
+      }
       String at = ZonedDateTime.now(parent.context.clock()).toOffsetDateTime().toString();
       if (hits.isEmpty()) {
         store.logAccess(AccessEvent.of(Optional.empty(), at, "miss", text));
@@ -63,10 +81,12 @@ final class SearchCommand implements Callable<Integer> {
         out.println(
             String.format(
                 Locale.ROOT,
-                "%-12s %-18s %6.2f  %s",
+                "%-12s %-18s %6s  %s",
                 hit.recordId(),
                 hit.type(),
-                hit.score(),
+                Double.isInfinite(hit.score())
+                    ? "edited"
+                    : String.format(Locale.ROOT, "%.2f", hit.score()),
                 hit.title()));
       }
       return AgentCli.OK;

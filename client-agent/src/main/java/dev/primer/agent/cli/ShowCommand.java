@@ -1,5 +1,11 @@
 package dev.primer.agent.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.primer.agent.edits.EditedRecord;
+import dev.primer.agent.edits.Overlay;
 import dev.primer.agent.store.AccessEvent;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.store.StoredRecord;
@@ -12,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,8 +51,21 @@ final class ShowCommand implements Callable<Integer> {
       description = "Write the content to FILE instead of printing it (one record only).")
   Path outFile;
 
+  @Option(
+      names = "--json",
+      description =
+          "Print each record as one JSON object (a line each): id, type, accountId, title,"
+              + " version, fields (name to value, your pending values on top), pending, content.")
+  boolean json;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Override
   public Integer call() {
+    if (outFile != null && json) {
+      spec.commandLine().getErr().println("agent show: --out and --json do not go together");
+      return AgentCli.USAGE;
+    }
     if (outFile != null && recordIds.size() > 1) {
       spec.commandLine()
           .getErr()
@@ -56,7 +76,7 @@ final class ShowCommand implements Callable<Integer> {
     int missing = 0;
     try (LocalStore store = Agent.openStore(home.home(), parent.context)) {
       for (int i = 0; i < recordIds.size(); i++) {
-        if (i > 0) {
+        if (i > 0 && !json) {
           out.println();
         }
         if (!show(store, recordIds.get(i), out)) {
@@ -73,6 +93,24 @@ final class ShowCommand implements Callable<Integer> {
     String at = ZonedDateTime.now(parent.context.clock()).toOffsetDateTime().toString();
     store.logAccess(
         AccessEvent.of(Optional.of(recordId), at, found.isPresent() ? "hit" : "miss", ""));
+    Optional<EditedRecord> edited = Overlay.of(store, recordId);
+    if (json && (found.isPresent() || edited.isPresent())) {
+      out.println(json(found, edited, recordId));
+      return true;
+    }
+    if (found.isEmpty() && edited.isPresent()) {
+      // Created on this device, or fetched after an edit outside the manifest: fields only.
+      EditedRecord e = edited.get();
+      out.printf(
+          "%s  %s  %s  %s%n",
+          e.recordId(),
+          e.type(),
+          e.createdHere() ? "created on this device" : "v" + e.serviceVersion(),
+          e.title());
+      out.println("account " + e.accountId());
+      printFields(e, out);
+      return true;
+    }
     if (found.isEmpty()) {
       spec.commandLine().getErr().println("agent show: " + recordId + " is not on this device");
       return false;
@@ -88,12 +126,82 @@ final class ShowCommand implements Callable<Integer> {
     if (!r.relatedIds().isEmpty()) {
       out.println("related: " + String.join(", ", r.relatedIds()));
     }
+    edited.ifPresent(e -> printFields(e, out));
     try {
       writeContent(store, r, out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the content of " + recordId, e);
     }
     return true;
+  }
+
+  /**
+   * One record as a JSON object. {@code fields} maps each field to the value the rep sees (the
+   * overlay applied), so scripts read it without knowing about the outbox; {@code pending} says
+   * which of them are the rep's, not yet on the service's copy.
+   */
+  private static String json(
+      Optional<StoredRecord> found, Optional<EditedRecord> edited, String recordId) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", recordId);
+    o.put("type", found.map(StoredRecord::type).orElseGet(() -> edited.orElseThrow().type()));
+    o.put(
+        "accountId",
+        found.map(StoredRecord::accountId).orElseGet(() -> edited.orElseThrow().accountId()));
+    o.put("title", found.map(StoredRecord::title).orElseGet(() -> edited.orElseThrow().title()));
+    o.put(
+        "version",
+        found.map(StoredRecord::version).orElseGet(() -> edited.orElseThrow().serviceVersion()));
+    o.put("createdHere", edited.map(EditedRecord::createdHere).orElse(false));
+    ObjectNode fields = o.putObject("fields");
+    ArrayNode pending = o.putArray("pending");
+    for (EditedRecord.Field f : edited.map(EditedRecord::fields).orElse(List.of())) {
+      fields.put(f.name(), f.value());
+      f.by()
+          .ifPresent(
+              op ->
+                  pending
+                      .addObject()
+                      .put("field", f.name())
+                      .put("opId", op.opId())
+                      .put("seq", op.seq())
+                      .put("state", op.state().wireName())
+                      .put("serviceValue", f.serviceValue()));
+    }
+    found
+        .flatMap(StoredRecord::content)
+        .ifPresent(c -> o.put("content", new String(c, StandardCharsets.UTF_8)));
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + recordId + " as JSON", e);
+    }
+  }
+
+  /** The fields as the rep sees them; a value of the rep's still on top says so. */
+  static void printFields(EditedRecord e, PrintWriter out) {
+    if (e.fields().isEmpty()) {
+      return;
+    }
+    out.println("fields:");
+    for (EditedRecord.Field f : e.fields()) {
+      out.printf(
+          "  %s: %s%s%n",
+          f.name(),
+          f.value(),
+          f.by()
+              .map(
+                  op ->
+                      "  ("
+                          + (op.state().decided() ? op.state().wireName() : "pending")
+                          + ", seq "
+                          + op.seq()
+                          + (f.serviceVersion() > 0 || !f.serviceValue().isEmpty()
+                              ? "; service: " + f.serviceValue()
+                              : "")
+                          + ")")
+              .orElse(""));
+    }
   }
 
   private void writeContent(LocalStore store, StoredRecord r, PrintWriter out) throws IOException {

@@ -2,10 +2,14 @@ package dev.primer.agent.cli;
 
 import dev.primer.agent.config.AgentConfig;
 import dev.primer.agent.crypto.KeyFile;
+import dev.primer.agent.edits.EditUploader;
+import dev.primer.agent.store.EditWork;
 import dev.primer.agent.store.GenerationInfo;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.protocol.ByteSizes;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +23,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Generation, model, records and bytes by type, last sync, budget use, hit rate.")
+    description =
+        "Generation, model, records and bytes by type, last sync, budget use, the edit outbox"
+            + " (pending, oldest, conflicts, last upload), hit rate.")
 final class StatusCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @ParentCommand AgentCli parent;
@@ -76,6 +82,24 @@ final class StatusCommand implements Callable<Integer> {
           "last sync: "
               + meta.getOrDefault("last_sync_at", "never")
               + (meta.containsKey("last_sync") ? " — " + meta.get("last_sync") : ""));
+      EditWork edits = store.editWork();
+      Instant now = parent.context.clock().instant();
+      out.println(
+          "edits: "
+              + edits.pending()
+              + " pending"
+              + edits
+                  .oldestPending()
+                  .map(t -> " (oldest " + Ages.of(Duration.between(t, now)) + " old)")
+                  .orElse("")
+              + ", "
+              + edits.conflicts()
+              + " in conflict; last upload: "
+              + meta.getOrDefault("last_upload_at", "never")
+              + (meta.containsKey("last_upload") ? " — " + meta.get("last_upload") : "")
+              + (meta.containsKey(EditUploader.CLOCK_OFFSET)
+                  ? "; clock offset " + meta.get(EditUploader.CLOCK_OFFSET) + " ms"
+                  : ""));
       Map<String, Long> access = store.accessCounts();
       long hits = access.getOrDefault("hit", 0L);
       long misses = access.getOrDefault("miss", 0L);

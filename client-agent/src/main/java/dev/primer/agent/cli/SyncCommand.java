@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Fetch the manifest delta and download what is missing, in priority order.",
+      "Pending edits are uploaded first, on any network.",
       "Outside the office network it says why and exits 0; --force overrides."
     })
 final class SyncCommand implements Callable<Integer> {
@@ -44,6 +45,8 @@ final class SyncCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (Agent agent = Agent.open(home.home(), parent.context, err)) {
+      // Edits go up on any network, before the policy decides about the download.
+      agent.uploadEdits(parent.context.clock(), err);
       PolicyDecision decision = agent.policy(parent.context);
       if (!decision.allowed() && !force) {
         out.println("not syncing: " + decision.reason() + " (use --force to sync anyway)");

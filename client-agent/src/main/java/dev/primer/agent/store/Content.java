@@ -68,11 +68,18 @@ final class Content {
    * check cost a unique index.
    */
   void insert(List<PreparedRecord> records) {
+    insert(records, () -> {});
+  }
+
+  /** Adds verified records and runs {@code alsoWrite} (their fields) in the same transaction. */
+  void insert(List<PreparedRecord> records, Jdbc.Work alsoWrite) {
     if (records.isEmpty()) {
+      jdbc.inTransaction(alsoWrite);
       return;
     }
     jdbc.inTransaction(
         () -> {
+          alsoWrite.run();
           long firstId = nextContentId;
           try (PreparedStatement p =
               jdbc.prepare(

@@ -181,6 +181,12 @@ final class Generations {
     jdbc.inTransaction(
         () -> {
           try (Statement s = jdbc.statement()) {
+            // Fields of records that leave the device go with them, unless an edit of the rep's
+            // is still shown on top of them.
+            s.execute(
+                "DELETE FROM record_fields WHERE record_id IN (SELECT record_id FROM manifest)"
+                    + " AND record_id NOT IN (SELECT record_id FROM staged_manifest)"
+                    + " AND record_id NOT IN (SELECT record_id FROM edit_ops WHERE overlay = 1)");
             s.execute("DELETE FROM manifest");
             s.execute(
                 "INSERT INTO manifest ("

@@ -56,6 +56,27 @@ final class Jdbc {
     }
   }
 
+  /**
+   * Runs {@code work} in one transaction that takes the write lock first ({@code BEGIN IMMEDIATE}):
+   * work that reads, then writes what it read (the next sequence number, an operation's state),
+   * neither sees another writer's commit slip in between nor fails to upgrade its read lock; a
+   * second process waits its turn (the busy timeout).
+   */
+  void inWriteTransaction(Work work) {
+    try (Statement s = db.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      try {
+        work.run();
+        s.execute("COMMIT");
+      } catch (SQLException | RuntimeException e) {
+        s.execute("ROLLBACK");
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("store write failed", e);
+    }
+  }
+
   /** The rows of {@code sql} with {@code args} bound in order, each mapped. */
   <T> List<T> query(String sql, List<Object> args, RowMapper<T> mapper) {
     try (PreparedStatement p = db.prepareStatement(sql)) {

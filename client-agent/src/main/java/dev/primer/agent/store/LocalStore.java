@@ -43,6 +43,9 @@ public final class LocalStore implements AutoCloseable {
   private final Generations generations;
   private final Content content;
   private final EventOutbox outbox;
+  private final RecordFields recordFields;
+  private final EditOutbox edits;
+  private final Path uploadLockFile;
 
   private LocalStore(
       Connection db,
@@ -61,6 +64,13 @@ public final class LocalStore implements AutoCloseable {
     this.generations = new Generations(jdbc, meta, cipher, index::wake);
     this.content = Content.of(jdbc, meta, cipher, tokens, index, blobs);
     this.outbox = new EventOutbox(jdbc, cipher);
+    this.recordFields = new RecordFields(jdbc, cipher);
+    this.edits = new EditOutbox(jdbc, meta, cipher, recordFields);
+    this.uploadLockFile = syncLockFile.resolveSibling(file(syncLockFile, ".edit-lock"));
+  }
+
+  private static String file(Path syncLock, String suffix) {
+    return String.valueOf(syncLock.getFileName()).replace(".sync-lock", suffix);
   }
 
   /** Opens (creating if needed) the store at {@code file} with blobs under {@code blobDir}. */
@@ -123,10 +133,26 @@ public final class LocalStore implements AutoCloseable {
    * started by hand, in this process or another) is refused at once rather than run alongside.
    */
   public SyncLock lockForSync() {
+    return tryLock(syncLockFile, "sync")
+        .orElseThrow(
+            () ->
+                new StoreException(
+                    "another sync is running on this store (" + syncLockFile + ")", null));
+  }
+
+  /**
+   * Holds the edit outbox for one upload until closed; empty while another upload (the daemon's, or
+   * an edit command's immediate one) holds it: that one sends the same operations.
+   */
+  public Optional<SyncLock> lockForUpload() {
+    return tryLock(uploadLockFile, "upload");
+  }
+
+  private static Optional<SyncLock> tryLock(Path lockFile, String what) {
     try {
       FileChannel channel =
           FileChannel.open(
-              syncLockFile,
+              lockFile,
               Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
               PrivateFiles.file());
       try {
@@ -137,20 +163,20 @@ public final class LocalStore implements AutoCloseable {
           lock = null;
         }
         if (lock == null) {
-          throw new StoreException(
-              "another sync is running on this store (" + syncLockFile + ")", null);
+          channel.close();
+          return Optional.empty();
         }
-        return new SyncLock(channel);
+        return Optional.of(new SyncLock(channel));
       } catch (IOException | RuntimeException e) {
         channel.close();
         throw e;
       }
     } catch (IOException e) {
-      throw new StoreException("cannot lock the store for a sync: " + syncLockFile, e);
+      throw new StoreException("cannot lock the store for an " + what + ": " + lockFile, e);
     }
   }
 
-  /** A store held for one sync; closing lets the next one in. */
+  /** A store held for one sync (or upload); closing lets the next one in. */
   public static final class SyncLock implements AutoCloseable {
     private final FileChannel channel;
 
@@ -308,6 +334,112 @@ public final class LocalStore implements AutoCloseable {
   /** Deletes content rows (and their index entries) that verify found damaged. */
   public void dropContent(List<Long> contentIds) {
     content.drop(contentIds);
+  }
+
+  /**
+   * Adds verified records and the fields their lines carried in one transaction: the fields are
+   * stored with the record.
+   */
+  public void insert(List<PreparedRecord> records, List<StoredFields> fields, Instant now) {
+    content.insert(records, () -> recordFields.putInTransaction(fields, now));
+  }
+
+  // ---------------------------------------------------------------- fields and edits
+
+  /** The service's copy of a record's editable fields, as last fetched. */
+  public Optional<StoredFields> fields(String recordId) {
+    return recordFields.get(recordId);
+  }
+
+  /** Writes fetched fields (each only over an older version) in one transaction. */
+  public void putFields(List<StoredFields> fields, Instant now) {
+    recordFields.put(fields, now);
+  }
+
+  /** Staged records whose content is held and whose fields are missing or older. */
+  public List<String> staleFields() {
+    return recordFields.staleInStaged();
+  }
+
+  /**
+   * Commits the operation {@code opForSeq} makes for the next sequence number (the edit itself: its
+   * values show on top of the record at once): {@link EditOutbox#append}.
+   */
+  public OutboxEntry appendEdit(
+      java.util.function.LongFunction<dev.primer.protocol.edits.EditOperation> opForSeq,
+      Instant now) {
+    return edits.append(opForSeq, now, Optional.empty(), "");
+  }
+
+  /**
+   * Commits an operation that settles review {@code settles} (keeping {@code kept}: mine, a value),
+   * dropping that review's overlay in the same transaction.
+   */
+  public OutboxEntry appendResolution(
+      java.util.function.LongFunction<dev.primer.protocol.edits.EditOperation> opForSeq,
+      Instant now,
+      String settles,
+      String kept) {
+    return edits.append(opForSeq, now, Optional.of(settles), kept);
+  }
+
+  /** Settles review {@code opId} keeping the service's value: its overlay goes. */
+  public void keepTheirs(String opId, Instant now) {
+    edits.settle(opId, "kept theirs", now);
+  }
+
+  /** Every operation of the outbox, oldest first. */
+  public List<OutboxEntry> edits() {
+    return edits.all();
+  }
+
+  /** The operation {@code opId}, if the device holds it. */
+  public Optional<OutboxEntry> edit(String opId) {
+    return edits.byOpId(opId);
+  }
+
+  /** Operations without a final receipt, oldest first, at most {@code limit}. */
+  public List<OutboxEntry> unsentEdits(int limit) {
+    return edits.unsent(limit);
+  }
+
+  /** Operations shown on top of the service's copy, oldest first. */
+  public List<OutboxEntry> overlays() {
+    return edits.overlays();
+  }
+
+  /** The overlays of one record, oldest first. */
+  public List<OutboxEntry> overlays(String recordId) {
+    return edits.overlays(recordId);
+  }
+
+  /** Decided operations whose changed record is still to fetch. */
+  public List<OutboxEntry> awaitingFetch() {
+    return edits.awaitingFetch();
+  }
+
+  /** The outbox at a glance (one query). */
+  public EditWork editWork() {
+    return edits.work();
+  }
+
+  /** Marks operations as sent. */
+  public void markEditsSent(List<Long> seqs, Instant now) {
+    edits.markSent(seqs, now);
+  }
+
+  /** Keeps an answer's receipts: {@link EditOutbox#keepReceipts}. */
+  public ReceiptsKept keepReceipts(
+      List<dev.primer.protocol.edits.EditReceipt> receipts, Instant now) {
+    return edits.keepReceipts(receipts, now);
+  }
+
+  /**
+   * Writes fetched records and drops the overlays they settle, in one transaction: {@link
+   * EditOutbox#converge}.
+   */
+  public void converge(List<StoredFields> fetched, Set<String> gone, Instant now) {
+    edits.converge(fetched, gone, now);
   }
 
   // ---------------------------------------------------------------- access events

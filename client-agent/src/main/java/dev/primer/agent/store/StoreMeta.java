@@ -34,6 +34,17 @@ final class StoreMeta {
     jdbc.inTransaction(() -> putInTransaction(values));
   }
 
+  /** The value of {@code key} read inside the caller's transaction; null when unset. */
+  @org.jspecify.annotations.Nullable
+  String getInTransaction(String key) throws SQLException {
+    try (PreparedStatement p = jdbc.prepare("SELECT value FROM meta WHERE key = ?")) {
+      p.setString(1, key);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
   /** Sets meta values inside the caller's transaction. */
   void putInTransaction(Map<String, String> values) throws SQLException {
     try (PreparedStatement p =

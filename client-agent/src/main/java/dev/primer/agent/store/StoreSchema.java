@@ -10,8 +10,11 @@ import java.util.List;
  * counted in SQLite's {@code user_version}; 0 is the layout before it was counted.
  */
 final class StoreSchema {
-  /** The store's layout, kept in SQLite's user_version. */
-  static final int LAYOUT = 1;
+  /**
+   * The store's layout, kept in SQLite's user_version. 2 added the records' editable fields ({@code
+   * record_fields}) and the edit outbox ({@code edit_ops}).
+   */
+  static final int LAYOUT = 2;
 
   /** The columns of {@code manifest} and {@code staged_manifest}, in table order. */
   static final String MANIFEST_COLUMNS =
@@ -56,7 +59,7 @@ final class StoreSchema {
       if (layout < LAYOUT) {
         boolean earlierContent = tableExists(s, "content");
         createTables(s);
-        if (earlierContent) {
+        if (layout == 0 && earlierContent) {
           upgradeContentTable(s);
         }
         s.execute("PRAGMA user_version = " + LAYOUT);
@@ -136,5 +139,29 @@ final class StoreSchema {
     s.execute(
         "CREATE TABLE IF NOT EXISTS access_events (event_id TEXT PRIMARY KEY, record_id TEXT,"
             + " at TEXT NOT NULL, kind TEXT NOT NULL, query BLOB, sent INTEGER NOT NULL DEFAULT 0)");
+    createEditTables(s);
+  }
+
+  /**
+   * Layout 2. {@code record_fields}: the service's copy of each record's editable fields, keyed by
+   * record alone (a field change raises the record's version but not its content hash, so fields
+   * are refreshed apart from content); type and account in clear like the manifest's, title and
+   * fields sealed. {@code edit_ops}: one row per operation the rep made, in device sequence order;
+   * the operation and its receipt sealed; {@code overlay} is 1 while the operation's values are
+   * shown on top of the service's copy.
+   */
+  private static void createEditTables(Statement s) throws SQLException {
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS record_fields (record_id TEXT PRIMARY KEY,"
+            + " version INTEGER NOT NULL, type TEXT NOT NULL, account_id TEXT NOT NULL,"
+            + " title BLOB NOT NULL, fields BLOB NOT NULL)");
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS edit_ops (seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE,"
+            + " record_id TEXT NOT NULL, kind TEXT NOT NULL, op BLOB NOT NULL, state TEXT NOT NULL,"
+            + " receipt BLOB, record_version INTEGER NOT NULL DEFAULT 0,"
+            + " overlay INTEGER NOT NULL, resolution TEXT NOT NULL DEFAULT '',"
+            + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)");
+    s.execute("CREATE INDEX IF NOT EXISTS edit_ops_record ON edit_ops (record_id)");
+    s.execute("CREATE INDEX IF NOT EXISTS edit_ops_state ON edit_ops (state)");
   }
 }

@@ -102,7 +102,7 @@ final class Download {
         long t0 = System.nanoTime();
         FetchedBatch batch = await(inFlight.poll());
         long t1 = System.nanoTime();
-        store.insert(batch.inline());
+        store.insert(batch.inline(), batch.fields(), java.time.Instant.now());
         timings.waiting.addAndGet(t1 - t0);
         timings.writing.addAndGet(System.nanoTime() - t1);
         recordCount += batch.inline().size();

@@ -1,6 +1,7 @@
 package dev.primer.agent.sync;
 
 import dev.primer.agent.store.PreparedRecord;
+import dev.primer.agent.store.StoredFields;
 import dev.primer.protocol.records.RecordLine;
 import java.util.List;
 
@@ -12,10 +13,12 @@ import java.util.List;
  * @param refused lines the agent will not use, with why
  * @param errors ids the service did not serve, with its reason
  * @param inlineBytes the inline content bytes of {@code inline}
+ * @param fields the editable fields of the records taken (inline or blob)
  */
 record FetchedBatch(
     List<PreparedRecord> inline,
     List<RecordLine> blobs,
     List<String> refused,
     List<String> errors,
-    long inlineBytes) {}
+    long inlineBytes,
+    List<StoredFields> fields) {}

@@ -1,6 +1,7 @@
 package dev.primer.agent.sync;
 
 import dev.primer.agent.store.PreparedRecord;
+import dev.primer.agent.store.StoredFields;
 import dev.primer.agent.trust.ServerValues;
 import dev.primer.protocol.manifest.ManifestEntry;
 import dev.primer.protocol.records.RecordLine;
@@ -33,6 +34,7 @@ final class RecordFetcher {
     List<RecordLine> blobs = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     List<String> errors = new ArrayList<>();
+    List<StoredFields> fields = new ArrayList<>();
     long[] inlineBytes = new long[1];
     client.fetch(
         deviceId,
@@ -43,7 +45,8 @@ final class RecordFetcher {
             errors.add(ServerValues.quoted(line.id()) + ": not asked for");
             return;
           }
-          Optional<String> problem = ServerValues.problem(line, entry);
+          Optional<String> problem =
+              ServerValues.problem(line, entry).or(() -> ServerValues.fieldsProblem(line));
           if (line.isError()) {
             errors.add(line.id() + ": " + ServerValues.quoted(line.error()));
           } else if (problem.isPresent()) {
@@ -51,6 +54,7 @@ final class RecordFetcher {
           } else if (line.isBlob()) {
             if (line.blob().equals(entry.sha256())) {
               blobs.add(line);
+              fields.add(RecordPreparer.fields(line));
             } else {
               refused.add(
                   line.id()
@@ -72,12 +76,13 @@ final class RecordFetcher {
                       + ")");
             } else if (RecordPreparer.sha256(content).equals(entry.sha256())) {
               inline.add(preparer.inline(line, entry.sha256(), content));
+              fields.add(RecordPreparer.fields(line));
               inlineBytes[0] += content.length;
             } else {
               refused.add(line.id() + " (sha256 mismatch)");
             }
           }
         });
-    return new FetchedBatch(inline, blobs, refused, errors, inlineBytes[0]);
+    return new FetchedBatch(inline, blobs, refused, errors, inlineBytes[0], fields);
   }
 }

@@ -2,6 +2,7 @@ package dev.primer.agent.sync;
 
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.store.PreparedRecord;
+import dev.primer.agent.store.StoredFields;
 import dev.primer.protocol.records.RecordLine;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -21,6 +22,12 @@ public final class RecordPreparer {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 unavailable", e);
     }
+  }
+
+  /** The editable fields a records:fetch line carries, for the store. */
+  public static StoredFields fields(RecordLine line) {
+    return new StoredFields(
+        line.id(), line.version(), line.type(), line.accountId(), line.title(), line.fields());
   }
 
   /** Prepares an inline record whose content has been verified. */

@@ -7,6 +7,8 @@ import dev.primer.protocol.client.PrimerClient;
 import dev.primer.protocol.device.EnrolRequest;
 import dev.primer.protocol.device.Enrolled;
 import dev.primer.protocol.device.IssuedToken;
+import dev.primer.protocol.edits.EditBatch;
+import dev.primer.protocol.edits.EditReceipts;
 import dev.primer.protocol.manifest.Manifest;
 import dev.primer.protocol.records.RecordLine;
 import dev.primer.protocol.telemetry.TelemetryAnswer;
@@ -48,9 +50,28 @@ public final class ServiceClient {
    * Transport.RefusedServerException}) when the rules do not allow that URL.
    */
   public ServiceClient(String server, String token, Transport transport) {
+    this(server, token, transport, Duration.ofSeconds(10), Duration.ofMinutes(5));
+  }
+
+  /**
+   * A client that gives up connecting after {@code connectTimeout} and waiting for an answer's
+   * headers after {@code answerTimeout}: for a try that must not keep the rep waiting (the upload
+   * right after an edit).
+   */
+  public ServiceClient(
+      String server,
+      String token,
+      Transport transport,
+      Duration connectTimeout,
+      Duration answerTimeout) {
     URI uri = URI.create(server.endsWith("/") ? server : server + "/");
     this.warning = transport.check(uri);
-    PrimerClient.Builder builder = PrimerClient.builder(uri).token(token).readTimeout(READ_TIMEOUT);
+    PrimerClient.Builder builder =
+        PrimerClient.builder(uri)
+            .token(token)
+            .readTimeout(READ_TIMEOUT.compareTo(answerTimeout) < 0 ? READ_TIMEOUT : answerTimeout)
+            .connectTimeout(connectTimeout)
+            .answerTimeout(answerTimeout);
     if ("https".equalsIgnoreCase(uri.getScheme())) {
       builder.sslContext(transport.sslContext());
     }
@@ -157,6 +178,11 @@ public final class ServiceClient {
   /** Opens blob {@code sha256} from byte {@code offset} (Range and If-Range when offset > 0). */
   public PrimerClient.BlobStream blob(String sha256, long offset) {
     return client.blob(ServerValues.requireSha256("the blob's sha256", sha256), offset);
+  }
+
+  /** Uploads edit operations; the service's receipts, one per operation, in order. */
+  public EditReceipts edits(String deviceId, EditBatch batch) {
+    return client.edits(deviceId, batch);
   }
 
   /** Sends access events. */

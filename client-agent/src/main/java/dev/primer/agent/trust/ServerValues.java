@@ -173,6 +173,28 @@ public final class ServerValues {
         .or(() -> text("title", line.title()));
   }
 
+  /** The longest field value the agent keeps from the service, in characters. */
+  public static final int MAX_FIELD_VALUE = 65_536;
+
+  private static final Pattern FIELD_NAME = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
+  /** Why a line's structured fields cannot be kept, or empty when they can. */
+  public static Optional<String> fieldsProblem(RecordLine line) {
+    if (line.fields().size() > MAX_RELATED) {
+      return Optional.of(line.fields().size() + " fields (at most " + MAX_RELATED + ")");
+    }
+    for (dev.primer.protocol.records.RecordField f : line.fields()) {
+      if (!FIELD_NAME.matcher(f.name()).matches()) {
+        return Optional.of("field name " + quoted(f.name()) + " is not [a-z][a-z0-9-]{0,63}");
+      }
+      if (f.value().length() > MAX_FIELD_VALUE || f.version() < 0) {
+        return Optional.of(
+            "field " + f.name() + " is longer than " + MAX_FIELD_VALUE + " or has a version < 0");
+      }
+    }
+    return Optional.empty();
+  }
+
   private static Optional<String> size(long size) {
     return size < 0 || size > MAX_SIZE
         ? Optional.of("size " + size + " is outside 0.." + MAX_SIZE)

@@ -85,7 +85,7 @@ class StoreLayoutTest {
     }
     try (Connection db = raw();
         Statement s = db.createStatement()) {
-      assertThat(strings(s, "PRAGMA user_version")).containsExactly("1");
+      assertThat(strings(s, "PRAGMA user_version")).containsExactly("2");
       assertThat(strings(s, "SELECT name FROM pragma_index_list('content')"))
           .containsExactly("content_record");
       // Content ids are kept: the search index refers to them.
@@ -107,6 +107,38 @@ class StoreLayoutTest {
   }
 
   @Test
+  void aLayoutOneStoreKeepsItsRecordsAndTakesEditsAfterTheUpgrade() throws Exception {
+    List<ManifestEntry> g1 = TestStore.generation(1, 60);
+    try (LocalStore store = TestStore.open(dir)) {
+      sync(store, 1, g1);
+      store.awaitSearchIndex();
+    }
+    // Layout 1 is layout 2 without the fields and the outbox.
+    try (Connection db = raw();
+        Statement s = db.createStatement()) {
+      s.execute("DROP TABLE record_fields");
+      s.execute("DROP TABLE edit_ops");
+      s.execute("PRAGMA user_version = 1");
+    }
+
+    try (LocalStore store = TestStore.open(dir)) {
+      assertThat(store.manifestCounts()).containsExactly(g1.size(), g1.size());
+      assertThat(store.search("Title record 42", 3).get(0).recordId()).isEqualTo(TestStore.id(42));
+      assertThat(StoreVerifier.verify(store).sound()).isTrue();
+      // Every held record's fields are stale, so the next sync fetches them once.
+      store.stage(TestStore.info(2), g1);
+      assertThat(store.staleFields()).hasSize(g1.size());
+      store.appendEdit(
+          seq -> EditOutboxTest.op(seq, "op-a", TestStore.id(1), "phone", "1"), Instant.now());
+      assertThat(store.overlays(TestStore.id(1))).hasSize(1);
+    }
+    try (Connection db = raw();
+        Statement s = db.createStatement()) {
+      assertThat(strings(s, "PRAGMA user_version")).containsExactly("2");
+    }
+  }
+
+  @Test
   void aStoreWrittenByANewerAgentIsRefusedWithTheReason() throws Exception {
     writeOneGeneration();
     try (Connection db = raw();
@@ -116,7 +148,7 @@ class StoreLayoutTest {
     assertThatThrownBy(() -> TestStore.open(dir))
         .isInstanceOf(StoreException.class)
         .hasRootCauseMessage(
-            "the store was written by a newer agent (layout 2; this agent knows up to 1)");
+            "the store was written by a newer agent (layout 3; this agent knows up to 2)");
   }
 
   @Test

@@ -60,12 +60,12 @@ class StoreSchemaTest {
   }
 
   @Test
-  void aNewStoreGetsExactlyTheTablesOfLayoutOne() throws Exception {
+  void aNewStoreGetsExactlyTheTablesOfLayoutTwo() throws Exception {
     try (Connection db = connect();
         Statement s = db.createStatement()) {
       StoreSchema.migrate(s);
 
-      assertThat(strings(s, "PRAGMA user_version")).containsExactly("1");
+      assertThat(strings(s, "PRAGMA user_version")).containsExactly("2");
       // The on-disk format agents in the field read: a change here needs a new layout number.
       assertThat(strings(s, "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid"))
           .containsExactly(
@@ -88,7 +88,17 @@ class StoreSchemaTest {
               "CREATE TABLE unindex (id INTEGER PRIMARY KEY)",
               "CREATE TABLE access_events (event_id TEXT PRIMARY KEY, record_id TEXT,"
                   + " at TEXT NOT NULL, kind TEXT NOT NULL, query BLOB,"
-                  + " sent INTEGER NOT NULL DEFAULT 0)");
+                  + " sent INTEGER NOT NULL DEFAULT 0)",
+              "CREATE TABLE record_fields (record_id TEXT PRIMARY KEY,"
+                  + " version INTEGER NOT NULL, type TEXT NOT NULL, account_id TEXT NOT NULL,"
+                  + " title BLOB NOT NULL, fields BLOB NOT NULL)",
+              "CREATE TABLE edit_ops (seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL UNIQUE,"
+                  + " record_id TEXT NOT NULL, kind TEXT NOT NULL, op BLOB NOT NULL,"
+                  + " state TEXT NOT NULL, receipt BLOB, record_version INTEGER NOT NULL DEFAULT 0,"
+                  + " overlay INTEGER NOT NULL, resolution TEXT NOT NULL DEFAULT '',"
+                  + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
+              "CREATE INDEX edit_ops_record ON edit_ops (record_id)",
+              "CREATE INDEX edit_ops_state ON edit_ops (state)");
     }
   }
 
@@ -107,7 +117,7 @@ class StoreSchemaTest {
         Statement s = db.createStatement()) {
       StoreSchema.migrate(s);
 
-      assertThat(strings(s, "PRAGMA user_version")).containsExactly("1");
+      assertThat(strings(s, "PRAGMA user_version")).containsExactly("2");
       assertThat(strings(s, "SELECT id || ':' || record_id FROM content ORDER BY id"))
           .containsExactly("5:r1", "9:r2");
       assertThat(strings(s, "SELECT name FROM pragma_index_list('content')"))
@@ -115,7 +125,14 @@ class StoreSchemaTest {
       assertThat(strings(s, "SELECT name FROM sqlite_schema WHERE name LIKE 'fts%'")).isEmpty();
       assertThat(strings(s, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"))
           .containsExactly(
-              "access_events", "content", "manifest", "meta", "staged_manifest", "unindex");
+              "access_events",
+              "content",
+              "edit_ops",
+              "manifest",
+              "meta",
+              "record_fields",
+              "staged_manifest",
+              "unindex");
     }
   }
 
@@ -150,7 +167,7 @@ class StoreSchemaTest {
     try (Connection db = connectReadOnly();
         Statement s = db.createStatement()) {
       StoreSchema.migrate(s);
-      assertThat(strings(s, "PRAGMA user_version")).containsExactly("1");
+      assertThat(strings(s, "PRAGMA user_version")).containsExactly("2");
     }
   }
 
@@ -165,7 +182,7 @@ class StoreSchemaTest {
       assertThatThrownBy(() -> StoreSchema.migrate(s))
           .isInstanceOf(SQLException.class)
           .hasMessage(
-              "the store was written by a newer agent (layout 2; this agent knows up to 1)");
+              "the store was written by a newer agent (layout 3; this agent knows up to 2)");
     }
   }
 }
