@@ -134,6 +134,7 @@ final class BadInputCorpus {
     corpus.unstorableValues();
     corpus.bombs();
     corpus.tokensWithoutSubject();
+    corpus.edits();
     return List.copyOf(corpus.requests);
   }
 
@@ -977,5 +978,310 @@ final class BadInputCorpus {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  // --- offline edits (ADR 0009) -------------------------------------------------------------
+
+  private static String op(
+      String opId,
+      long seq,
+      String kind,
+      String record,
+      String user,
+      String changes,
+      String editedAt,
+      long offset,
+      String extra) {
+    return "{\"opId\":\""
+        + opId
+        + "\",\"seq\":"
+        + seq
+        + ",\"kind\":\""
+        + kind
+        + "\",\"recordId\":\""
+        + record
+        + "\",\"userId\":\""
+        + user
+        + "\",\"changes\":"
+        + changes
+        + ",\"editedAt\":\""
+        + editedAt
+        + "\",\"clockOffsetMillis\":"
+        + offset
+        + extra
+        + "}";
+  }
+
+  private static String change(String field, String value) {
+    return "[{\"field\":\""
+        + field
+        + "\",\"base\":\"\",\"baseVersion\":0,\"value\":\""
+        + value
+        + "\"}]";
+  }
+
+  private void edits() {
+    String path = "/v1/devices/" + target.deviceId() + "/edits";
+    String user = target.user();
+    String at = "2026-03-01T08:00:00Z";
+    // Batches the service refuses whole: not JSON, wrong shapes, too many operations.
+    for (String body :
+        new String[] {
+          "",
+          "not json",
+          "[]",
+          "{\"operations\":7}",
+          "{\"operations\":[7]}",
+          "{\"operations\":[{\"seq\":\"one\"}]}",
+          "{\"operations\":null,\"pendingOperations\":\"x\"}"
+        }) {
+      add("edits", "POST", path, device(), "application/json", utf8(body));
+    }
+    StringBuilder many = new StringBuilder("{\"operations\":[");
+    for (int i = 0; i < 501; i++) {
+      many.append(i == 0 ? "" : ",")
+          .append(
+              op(
+                  java.util.UUID.randomUUID().toString(),
+                  10_000 + i,
+                  "update",
+                  "r-nope",
+                  user,
+                  change("phone", "1"),
+                  at,
+                  0,
+                  ""));
+    }
+    add("edits", "POST", path, device(), "application/json", utf8(many.append("]}").toString()));
+    // Operations each rejected with a receipt that says why; none may change a record.
+    List<String> ops = new ArrayList<>();
+    String nul = "\\u0000";
+    ops.add(op("not-a-uuid", 1, "update", "r-nope", user, change("phone", "1"), at, 0, ""));
+    ops.add(op(uuid(), 0, "update", target.recordId(), user, change("phone", "1"), at, 0, ""));
+    ops.add(op(uuid(), -5, "update", target.recordId(), user, change("phone", "1"), at, 0, ""));
+    ops.add(op(uuid(), 20_001, "delete", target.recordId(), user, change("phone", "1"), at, 0, ""));
+    ops.add(
+        op(uuid(), 20_002, "update", target.recordId(), user, change("Phone!", "1"), at, 0, ""));
+    ops.add(
+        op(
+            uuid(),
+            20_003,
+            "update",
+            target.recordId(),
+            user,
+            change("phone", "a" + nul),
+            at,
+            0,
+            ""));
+    ops.add(
+        op(
+            uuid(),
+            20_004,
+            "update",
+            target.recordId(),
+            user,
+            change("phone", "x".repeat(5000)),
+            at,
+            0,
+            ""));
+    ops.add(op(uuid(), 20_005, "update", target.recordId(), user, "[]", at, 0, ""));
+    ops.add(
+        op(
+            uuid(),
+            20_006,
+            "update",
+            target.recordId(),
+            user,
+            change("phone", "1"),
+            "yesterday",
+            0,
+            ""));
+    for (String t : EXTREME_TIMES) {
+      ops.add(
+          op(
+              uuid(),
+              20_100 + ops.size(),
+              "update",
+              target.recordId(),
+              user,
+              change("phone", "1"),
+              t,
+              0,
+              ""));
+    }
+    ops.add(
+        op(
+            uuid(),
+            20_007,
+            "update",
+            target.recordId(),
+            user,
+            change("phone", "1"),
+            at,
+            Long.MAX_VALUE,
+            ""));
+    ops.add(op(uuid(), 20_008, "update", "r-nope", user, change("phone", "1"), at, 0, ""));
+    ops.add(op(uuid(), 20_009, "update", "r" + nul, user, change("phone", "1"), at, 0, ""));
+    ops.add(
+        op(
+            uuid(),
+            20_010,
+            "update",
+            target.recordId(),
+            target.otherUser(),
+            change("phone", "1"),
+            at,
+            0,
+            ""));
+    ops.add(
+        op(
+            uuid(),
+            20_011,
+            "create",
+            "not-new",
+            user,
+            change("name", "x"),
+            at,
+            0,
+            ",\"recordType\":\"contact\",\"accountId\":\"a1\""));
+    ops.add(
+        op(
+            uuid(),
+            20_012,
+            "create",
+            "new-" + uuid(),
+            user,
+            change("name", "x"),
+            at,
+            0,
+            ",\"recordType\":\"spaceship\",\"accountId\":\"a1\""));
+    ops.add(
+        op(
+            uuid(),
+            20_013,
+            "create",
+            "new-" + uuid(),
+            user,
+            change("name", "x"),
+            at,
+            0,
+            ",\"recordType\":\"contact\",\"accountId\":\"a-nowhere\""));
+    ops.add(
+        op(
+            uuid(),
+            20_014,
+            "update",
+            target.recordId(),
+            user,
+            change("phone", "1"),
+            at,
+            0,
+            ",\"resolves\":\"not-an-op\""));
+    for (String o : ops) {
+      add(
+          "edits",
+          "POST",
+          path,
+          device(),
+          "application/json",
+          utf8("{\"operations\":[" + o + "]}"));
+    }
+    // Back-office field imports and deletions: each bad line rejected by its number.
+    for (String line :
+        new String[] {
+          "{\"recordId\":\"r-nope\",\"fields\":{\"phone\":\"1\"}}",
+          "{\"recordId\":\"r1\",\"fields\":{\"Bad Name\":\"1\"}}",
+          "{\"recordId\":\"r1\",\"fields\":{\"phone\":null}}",
+          "{\"recordId\":\"r1\",\"fields\":{\"phone\":\"a" + nul + "\"}}",
+          "{\"recordId\":\"r1\",\"fields\":{}}",
+          "{\"recordId\":\"r1\",\"fields\":{\"phone\":\"1\"},\"changedAt\":\"soon\"}",
+          "{\"recordId\":\"r1\",\"fields\":{\"phone\":\"1\"},\"changedAt\":\"0000-01-01T00:00:00Z\"}",
+          "{\"recordId\":\"\",\"fields\":{\"phone\":\"1\"}}",
+          "{\"fields\":7}",
+          "not json"
+        }) {
+      add(
+          "edits",
+          "POST",
+          "/v1/import/fields",
+          integrator(),
+          "application/x-ndjson",
+          utf8(line + "\n"));
+    }
+    for (String line :
+        new String[] {"{\"id\":\"\"}", "{}", "{\"id\":\"r" + nul + "\"}", "[1]", "not json"}) {
+      add(
+          "edits",
+          "POST",
+          "/v1/import/deletions",
+          integrator(),
+          "application/x-ndjson",
+          utf8(line + "\n"));
+    }
+    // The review queue and the policy table.
+    String json = "application/json";
+    add(
+        "edits",
+        "POST",
+        "/v1/admin/conflicts/abc/resolve",
+        admin(),
+        json,
+        utf8("{\"keep\":\"mine\"}"));
+    add(
+        "edits",
+        "POST",
+        "/v1/admin/conflicts/999999999/resolve",
+        admin(),
+        json,
+        utf8("{\"keep\":\"mine\"}"));
+    add(
+        "edits",
+        "POST",
+        "/v1/admin/conflicts/1/resolve",
+        admin(),
+        json,
+        utf8("{\"keep\":\"maybe\"}"));
+    add("edits", "POST", "/v1/admin/conflicts/1/resolve", admin(), json, utf8("not json"));
+    add("edits", "GET", "/v1/admin/conflicts?state=lost", admin(), "", new byte[0]);
+    add("edits", "GET", "/v1/admin/conflicts?limit=-1", admin(), "", new byte[0]);
+    add("edits", "GET", "/v1/admin/conflicts?limit=many", admin(), "", new byte[0]);
+    add("edits", "GET", "/v1/admin/conflicts", device(), "", new byte[0]);
+    add(
+        "edits",
+        "PUT",
+        "/v1/admin/field-policies",
+        admin(),
+        json,
+        utf8(
+            "{\"recordType\":\"spaceship\",\"field\":\"x\",\"writable\":true,\"policy\":\"review\"}"));
+    add(
+        "edits",
+        "PUT",
+        "/v1/admin/field-policies",
+        admin(),
+        json,
+        utf8(
+            "{\"recordType\":\"contact\",\"field\":\"Bad Field\",\"writable\":true,\"policy\":\"review\"}"));
+    add(
+        "edits",
+        "PUT",
+        "/v1/admin/field-policies",
+        admin(),
+        json,
+        utf8(
+            "{\"recordType\":\"contact\",\"field\":\"phone\",\"writable\":true,\"policy\":\"coin-toss\"}"));
+    add("edits", "PUT", "/v1/admin/field-policies", admin(), json, utf8("[]"));
+    add(
+        "edits",
+        "PUT",
+        "/v1/admin/field-policies",
+        device(),
+        json,
+        utf8(
+            "{\"recordType\":\"contact\",\"field\":\"phone\",\"writable\":false,\"policy\":\"review\"}"));
+  }
+
+  private static String uuid() {
+    return java.util.UUID.randomUUID().toString();
   }
 }

@@ -349,10 +349,24 @@ class BadInputDrillTest {
       return body.path("problems").size() > 0
           || body.path("rejected").size() > 0
           || body.path("errors").size() > 0
-          || body.path("valid").asText().equals("false");
+          || body.path("valid").asText().equals("false")
+          || allRejected(body.path("receipts"));
     } catch (Exception e) {
       return false;
     }
+  }
+
+  /** An edit batch answered 200 whose every operation got a rejected receipt naming why. */
+  private static boolean allRejected(JsonNode receipts) {
+    if (!receipts.isArray() || receipts.isEmpty()) {
+      return false;
+    }
+    for (JsonNode r : receipts) {
+      if (!r.path("outcome").asText().equals("rejected") || r.path("reason").asText().isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean leaksInternals(String body) {

@@ -227,7 +227,7 @@ public final class EditBench {
       PrimerClient c = client.withToken(tokens.mint(user, "device", Duration.ofHours(4)));
       String id = c.enrol(new EnrolRequest("edit-bench", "bench")).deviceId();
       Device d = new Device(user, id, c, user.hashCode());
-      load(d, recordsByOwner.get(user));
+      load(d, onManifest(d, recordsByOwner.get(user)));
       devices.add(d);
     }
     long fields = devices.stream().mapToLong(d -> d.targets.size()).sum();
@@ -362,6 +362,26 @@ public final class EditBench {
         Instant.now().toString(),
         0,
         "");
+  }
+
+  /**
+   * Of the user's editable records, those on the device's manifest: what a device holds, and so
+   * what records:fetch serves it.
+   */
+  private static List<String> onManifest(Device d, List<String> editable) {
+    Set<String> mine = new HashSet<>(editable);
+    List<String> out = new ArrayList<>();
+    d.client
+        .manifest(d.id, 1L << 30, java.util.OptionalLong.empty(), java.util.Optional.empty())
+        .ifPresent(
+            m -> {
+              for (dev.primer.protocol.manifest.ManifestEntry e : m.entries()) {
+                if (mine.contains(e.recordId())) {
+                  out.add(e.recordId());
+                }
+              }
+            });
+    return out;
   }
 
   /** Fetches the device's records for their fields: the bases its operations name. */

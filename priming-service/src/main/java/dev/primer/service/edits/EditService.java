@@ -20,6 +20,7 @@ import dev.primer.service.edits.merge.EditContext;
 import dev.primer.service.edits.merge.FieldDecision;
 import dev.primer.service.edits.merge.FieldMerge;
 import dev.primer.service.problem.ProblemException;
+import dev.primer.service.storable.StorableText;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,10 +91,7 @@ public class EditService {
     }
     Instant now = clock.instant();
     // Visibility is the snapshot's, read before the transaction (it takes no database lock).
-    Set<String> ids = new HashSet<>();
-    for (EditOperation op : batch.operations()) {
-      ids.add(op.recordId());
-    }
+    Set<String> ids = storableIds(batch);
     Set<String> readable = records.readable(device.userId(), ids);
     return QuarkusTransaction.requiringNew()
         .call(
@@ -109,7 +107,11 @@ public class EditService {
       throws SQLException {
     String deviceId = device.deviceId();
     lockDevice(c, deviceId);
-    List<String> opIds = batch.operations().stream().map(EditOperation::opId).toList();
+    List<String> opIds =
+        batch.operations().stream()
+            .filter(EditService::identifiable)
+            .map(EditOperation::opId)
+            .toList();
     Map<String, EditReceipt> stored = storedReceipts(c, deviceId, opIds);
     Map<Long, String> seqTaken = seqsTaken(c, deviceId, batch);
     Map<String, EditedRecord> state = lockRecords(c, batch);
@@ -120,9 +122,13 @@ public class EditService {
       EditReceipt done = stored.get(op.opId());
       if (done == null) {
         done = decideOne(device, op, state, readable, seqTaken, writes, now);
-        stored.put(op.opId(), done);
-        seqTaken.put(op.seq(), op.opId());
-        writes.receipt(deviceId, op, done, jsonOf(done), jsonOf(op));
+        // An operation without a usable identity (no UUID, no sequence number, an id no record
+        // can have) is answered but not kept: it cannot be resent as itself anyway.
+        if (identifiable(op)) {
+          stored.put(op.opId(), done);
+          seqTaken.putIfAbsent(op.seq(), op.opId());
+          writes.receipt(deviceId, op, done, jsonOf(done), jsonOf(op));
+        }
       }
       answer.add(done);
     }
@@ -255,6 +261,30 @@ public class EditService {
         now.toString());
   }
 
+  private static boolean identifiable(EditOperation op) {
+    try {
+      java.util.UUID.fromString(op.opId());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    return op.seq() >= 1 && StorableText.problem(op.recordId(), StorableText.MAX_ID).isEmpty();
+  }
+
+  /**
+   * The record ids of the batch that a record can have: an id with U+0000 or over the length limit
+   * names no record (its operation is rejected by OperationCheck), and PostgreSQL would refuse it
+   * in a query.
+   */
+  private static Set<String> storableIds(EditBatch batch) {
+    Set<String> ids = new HashSet<>();
+    for (EditOperation op : batch.operations()) {
+      if (StorableText.problem(op.recordId(), StorableText.MAX_ID).isEmpty()) {
+        ids.add(op.recordId());
+      }
+    }
+    return ids;
+  }
+
   private Optional<String> unwritable(String recordType, EditOperation op) {
     for (FieldChange change : op.changes()) {
       if (!policies.of(recordType, change.field()).writable()) {
@@ -338,10 +368,7 @@ public class EditService {
   /** Locks the batch's records in id order and reads them with their fields. */
   private static Map<String, EditedRecord> lockRecords(Connection c, EditBatch batch)
       throws SQLException {
-    TreeSet<String> ids = new TreeSet<>();
-    for (EditOperation op : batch.operations()) {
-      ids.add(op.recordId());
-    }
+    TreeSet<String> ids = new TreeSet<>(storableIds(batch));
     Map<String, EditedRecord> out = new LinkedHashMap<>();
     try (PreparedStatement s =
         c.prepareStatement(

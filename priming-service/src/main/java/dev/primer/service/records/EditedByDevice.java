@@ -1,5 +1,6 @@
 package dev.primer.service.records;
 
+import dev.primer.service.storable.StorableText;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -20,7 +21,13 @@ public class EditedByDevice {
   }
 
   /** Of {@code ids}, those the device has edited or created. */
-  public Set<String> byDevice(String deviceId, List<String> ids) {
+  public Set<String> byDevice(String deviceId, List<String> asked) {
+    // An id no record can have (U+0000, over-long) is none the device edited: PostgreSQL would
+    // refuse it in a query.
+    List<String> ids =
+        asked.stream()
+            .filter(id -> StorableText.problem(id, StorableText.MAX_ID).isEmpty())
+            .toList();
     if (ids.isEmpty()) {
       return Set.of();
     }
