@@ -30,11 +30,16 @@ final class Agents {
 
   /** Runs {@code bin/primer agent ARGS} in this JVM. */
   static Run run(String... args) {
+    return run(Clock.systemDefaultZone(), args);
+  }
+
+  /** Runs {@code bin/primer agent ARGS} in this JVM on a device whose clock is {@code clock}. */
+  static Run run(Clock clock, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exit =
         AgentCli.run(
-            new AgentContext(new SystemNetworkProbe(), Clock.systemDefaultZone()),
+            new AgentContext(new SystemNetworkProbe(), clock),
             args,
             new PrintWriter(out, true),
             new PrintWriter(err, true));

@@ -23,6 +23,9 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess implements AutoCloseable {
   private static final Path ROOT = Repo.root();
 
+  /** The {@code now} that leaves the service on the system clock (drills of edit times). */
+  static final Instant SYSTEM_CLOCK = Instant.EPOCH;
+
   private final String database;
   private final Instant now;
   private final Path log;
@@ -110,7 +113,9 @@ final class ServiceProcess implements AutoCloseable {
     cmd.add("-Xmx1g");
     cmd.add("-Dquarkus.http.port=" + port);
     cmd.add("-Dprimer.blobs.dir=" + blobs);
-    cmd.add("-Dprimer.clock.now=" + now);
+    if (!now.equals(SYSTEM_CLOCK)) {
+      cmd.add("-Dprimer.clock.now=" + now);
+    }
     if (!properties.containsKey("primer.devices.max-per-user")) {
       // Drills enrol an agent store per case for the same few users; DeviceLifecycleDrillTest
       // drills the limit itself.
@@ -205,6 +210,17 @@ final class ServiceProcess implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Kills the service with SIGKILL, as a crash or an OOM killer would. */
+  void kill() {
+    if (process != null && process.isAlive()) {
+      try {
+        process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

@@ -75,6 +75,16 @@ public class RecordAccess {
     return out;
   }
 
+  /**
+   * Whether {@code userId} may read records of account {@code accountId} (and so create one there
+   * from a device). An unknown account is not readable.
+   */
+  public boolean mayReadAccount(String userId, String accountId) {
+    Optional<Rules> rules = rules(userId);
+    return rules.isPresent()
+        && readableAccount(rules.get().snapshot().catalog(), rules.get().readable(), accountId);
+  }
+
   /** Whether {@code userId} may read some record whose content has this SHA-256. */
   public boolean mayReadContent(String userId, String sha256) {
     Optional<Rules> rules = rules(userId);

@@ -11,6 +11,7 @@ import dev.primer.protocol.telemetry.TelemetryLine;
 import dev.primer.service.access.DeviceAccess;
 import dev.primer.service.auth.Caller;
 import dev.primer.service.auth.Roles;
+import dev.primer.service.edits.EditUpload;
 import dev.primer.service.manifest.ManifestService;
 import dev.primer.service.openapi.ApiDefinition;
 import dev.primer.service.problem.ProblemException;
@@ -65,6 +66,7 @@ public class DeviceResource {
   @Inject ManifestService manifests;
   @Inject RecordsFetch records;
   @Inject TelemetryUpload telemetry;
+  @Inject EditUpload edits;
   @Inject DeviceTokens tokens;
   @Inject Caller caller;
 
@@ -168,17 +170,19 @@ public class DeviceResource {
   @Consumes(MediaType.WILDCARD)
   @Produces({RecordsFetch.NDJSON, MediaType.APPLICATION_JSON})
   @Operation(
-      summary = "records:fetch, telemetry or token",
+      summary = "records:fetch, telemetry, edits or token",
       description =
           "records:fetch: a FetchRequest (JSON) answered by one RecordLine per asked id, in the"
               + " asked order (NDJSON). telemetry: TelemetryLine events (NDJSON) answered by a"
-              + " TelemetryAnswer. token: no body, answered by a new IssuedToken.")
+              + " TelemetryAnswer. edits: an EditBatch (JSON) answered by EditReceipts, one receipt"
+              + " per operation, safe to resend. token: no body, answered by a new IssuedToken.")
   @RequestBody(
       required = false,
       content = {
         @Content(
             mediaType = MediaTypes.JSON,
-            schema = @Schema(implementation = FetchRequest.class)),
+            schema =
+                @Schema(oneOf = {FetchRequest.class, dev.primer.protocol.edits.EditBatch.class})),
         @Content(
             mediaType = MediaTypes.NDJSON,
             schema = @Schema(implementation = TelemetryLine.class))
@@ -194,7 +198,11 @@ public class DeviceResource {
             mediaType = MediaTypes.JSON,
             schema =
                 @Schema(
-                    oneOf = {TelemetryAnswer.class, dev.primer.protocol.device.IssuedToken.class}))
+                    oneOf = {
+                      TelemetryAnswer.class,
+                      dev.primer.protocol.edits.EditReceipts.class,
+                      dev.primer.protocol.device.IssuedToken.class
+                    }))
       })
   @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
   @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
@@ -210,7 +218,7 @@ public class DeviceResource {
               schema =
                   @Schema(
                       type = SchemaType.STRING,
-                      enumeration = {"records:fetch", "telemetry", "token"}))
+                      enumeration = {"records:fetch", "telemetry", "edits", "token"}))
           @PathParam("action")
           String action,
       @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
@@ -226,6 +234,10 @@ public class DeviceResource {
           Response.ok(
                   telemetry.upload(deviceId, user, contentEncoding, body),
                   MediaType.APPLICATION_JSON)
+              .build();
+      case "edits" ->
+          Response.ok(
+                  edits.upload(deviceId, user, contentEncoding, body), MediaType.APPLICATION_JSON)
               .build();
       case "token" -> {
         access.owned(deviceId, user);

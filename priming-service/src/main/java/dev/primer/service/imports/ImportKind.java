@@ -14,7 +14,11 @@ public enum ImportKind {
   /** Explicit account shares (who may read an account besides owner, territory and team). */
   SHARES,
   /** Small record content in bulk; see ContentImporter. */
-  CONTENT;
+  CONTENT,
+  /** The back office's record fields (ADR 0009): only the fields named change. */
+  FIELDS,
+  /** Records the back office deleted: they leave manifests; edits of them go to review. */
+  DELETIONS;
 
   /** The name in the URL and in OrgDataChanged. */
   public String wireName() {

@@ -64,6 +64,8 @@ public class ImportService {
           case INTERACTIONS -> run(new InteractionUpserter(), body);
           case SHARES -> run(new ShareUpserter(), body);
           case CONTENT -> content(body);
+          case FIELDS -> run(new FieldUpserter(), body);
+          case DELETIONS -> run(new DeletionUpserter(), body);
         };
     if (result.inserted() + result.updated() > 0) {
       if (kind == ImportKind.CONTENT) {
@@ -193,7 +195,7 @@ public class ImportService {
       String message =
           e instanceof PSQLException p && p.getServerErrorMessage() != null
               ? p.getServerErrorMessage().getMessage()
-              : "the database refused it";
+              : e.getMessage() != null ? e.getMessage() : "the database refused it";
       String first = String.valueOf(message).lines().findFirst().orElse("");
       return first.length() > 200 ? first.substring(0, 200) + "…" : first;
     }

@@ -31,7 +31,7 @@ final class RecordUpserter implements Upserter<CrmRecord> {
         account_id = excluded.account_id, type = excluded.type, title = excluded.title,
         size_bytes = excluded.size_bytes, version = excluded.version,
         updated_at = excluded.updated_at, related_ids = excluded.related_ids,
-        sha256 = NULL, content = NULL
+        sha256 = NULL, content = NULL, deleted_at = NULL
       WHERE records.version < excluded.version
       RETURNING (xmax = 0)
       """;

@@ -3,6 +3,7 @@ package dev.primer.service.records;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.protocol.records.RecordField;
 import dev.primer.protocol.records.RecordLine;
 import dev.primer.service.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
@@ -107,8 +108,9 @@ public class RecordStreamer {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT id, account_id, type, title, version, size_bytes, sha256, updated_at,"
-                    + " related_ids, content FROM records WHERE id = ANY(?::text[])")) {
+                "SELECT id, account_id, type, title, version + fields_revision, size_bytes,"
+                    + " sha256, updated_at, related_ids, content FROM records"
+                    + " WHERE id = ANY(?::text[]) AND deleted_at IS NULL")) {
       s.setArray(1, c.createArrayOf("text", ids.toArray()));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -143,9 +145,36 @@ public class RecordStreamer {
           rows.put(row.id(), row);
         }
       }
+      addFields(c, ids, rows);
     } catch (SQLException e) {
       throw new IOException("cannot read records", e);
     }
     return rows;
+  }
+
+  /** The records' structured fields, by name: one query for the whole chunk. */
+  private static void addFields(Connection c, List<String> ids, Map<String, RecordLine> rows)
+      throws SQLException {
+    Map<String, List<RecordField>> fields = new HashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT record_id, field, value, version FROM record_fields"
+                + " WHERE record_id = ANY(?::text[]) ORDER BY record_id, field")) {
+      s.setArray(1, c.createArrayOf("text", ids.toArray()));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          fields
+              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(new RecordField(rs.getString(2), rs.getString(3), rs.getLong(4)));
+        }
+      }
+    }
+    fields.forEach(
+        (id, list) -> {
+          RecordLine line = rows.get(id);
+          if (line != null) {
+            rows.put(id, line.withFields(list));
+          }
+        });
   }
 }

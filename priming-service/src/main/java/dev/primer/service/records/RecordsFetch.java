@@ -38,6 +38,7 @@ public class RecordsFetch {
   @Inject Generations generations;
   @Inject RecordStreamer streamer;
   @Inject RecordAccess access;
+  @Inject EditedByDevice edited;
   @Inject ObjectMapper json;
 
   /** The streamed answer; ids outside the device's current manifest get an error line. */
@@ -52,11 +53,17 @@ public class RecordsFetch {
     // In the device's newest manifest and still the user's to read (an account can change hands
     // between the manifest and the fetch).
     Set<String> inManifest = new HashSet<>();
+    List<String> outside = new java.util.ArrayList<>();
     for (String id : ids) {
       if (manifest.recordIds().contains(id)) {
         inManifest.add(id);
+      } else {
+        outside.add(id);
       }
     }
+    // A record the device edited or created is its to fetch too: after its receipts it brings
+    // the merged record home, on the manifest or not yet (ADR 0009).
+    inManifest.addAll(edited.byDevice(deviceId, outside));
     RecordStreamer.Answer answer = streamer.open(ids, access.readable(callerUserId, inManifest));
     // The gzip stream is finished only after the last line: an answer the database broke off
     // must reach the device as a broken stream, never as a well-formed short one.

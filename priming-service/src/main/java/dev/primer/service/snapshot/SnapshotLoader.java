@@ -252,15 +252,20 @@ public class SnapshotLoader {
     return accounts;
   }
 
-  /** Records with content only: a record without content cannot be put on a device. */
+  /**
+   * Records with content only (a record without content cannot be put on a device), and not deleted
+   * by the back office.
+   */
   private List<CrmRecord> records(Connection c, List<String> shas) throws SQLException {
     List<CrmRecord> records = new ArrayList<>();
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT r.id, r.account_id, r.type, r.title, r.size_bytes, r.version, r.updated_at,"
+            // A field change raises fields_revision: devices see version + fields_revision.
+            "SELECT r.id, r.account_id, r.type, r.title, r.size_bytes,"
+                + " r.version + r.fields_revision, r.updated_at,"
                 + " array_to_string(r.related_ids, ','), r.sha256"
                 + " FROM records r JOIN accounts a ON a.id = r.account_id"
-                + " WHERE r.sha256 IS NOT NULL ORDER BY r.id")) {
+                + " WHERE r.sha256 IS NOT NULL AND r.deleted_at IS NULL ORDER BY r.id")) {
       s.setFetchSize(FETCH);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {

@@ -67,6 +67,12 @@ public final class FieldChecks {
     return this;
   }
 
+  /** Records a problem a caller found itself (a name that breaks a rule of its own). */
+  public FieldChecks problem(String field, String message) {
+    problems.add(new FieldProblem(field, message));
+    return this;
+  }
+
   /** Every problem found, in the order the fields were checked. */
   public List<FieldProblem> problems() {
     return List.copyOf(problems);

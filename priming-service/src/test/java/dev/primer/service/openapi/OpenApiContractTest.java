@@ -122,11 +122,11 @@ class OpenApiContractTest {
     assertThat(responseRefs(manifest, "200", MediaTypes.JSON)).containsExactly("Manifest");
 
     JsonNode act = paths.path("/v1/devices/{id}/{action}").path("post");
-    assertThat(requestRefs(act, MediaTypes.JSON)).containsExactly("FetchRequest");
+    assertThat(requestRefs(act, MediaTypes.JSON)).containsExactly("FetchRequest", "EditBatch");
     assertThat(requestRefs(act, MediaTypes.NDJSON)).containsExactly("TelemetryLine");
     assertThat(responseRefs(act, "200", MediaTypes.NDJSON)).containsExactly("RecordLine");
     assertThat(responseRefs(act, "200", MediaTypes.JSON))
-        .containsExactly("TelemetryAnswer", "IssuedToken");
+        .containsExactly("TelemetryAnswer", "EditReceipts", "IssuedToken");
 
     JsonNode imports = paths.path("/v1/import/{kind}").path("post");
     assertThat(responseRefs(imports, "200", MediaTypes.JSON)).containsExactly("ImportResult");
