@@ -420,6 +420,84 @@ class AgentServiceTest {
   }
 
   @Test
+  @Order(10)
+  void editsGoUpAtOnceComeBackDecidedAndAResentBatchChangesNothing() throws Exception {
+    Path home = enroll("u2");
+    assertThat(cli(OFFICE, "sync", "--home", home.toString()).code()).isZero();
+    String contact;
+    String account;
+    try (LocalStore store = open(home)) {
+      ManifestEntry e =
+          store.manifest().stream()
+              .filter(m -> m.type().equals("contact"))
+              .findFirst()
+              .orElseThrow();
+      contact = e.recordId();
+      account = store.record(contact).orElseThrow().accountId();
+    }
+
+    // An edit is uploaded right away when the service answers, and its overlay dropped once the
+    // record came back with the receipt's version.
+    Run edit = cli(CAFE, "edit", "--home", home.toString(), contact, "--set", "phone=+1 555 0101");
+    assertThat(edit.code()).as(edit.err()).isZero();
+    java.util.regex.Matcher op =
+        java.util.regex.Pattern.compile("queued ([0-9a-f-]{36}) \\(seq 1\\): " + contact + " phone")
+            .matcher(edit.out().strip());
+    assertThat(op.matches()).as(edit.out()).isTrue();
+    assertThat(edit.err()).contains("uploaded: sent 1 edit: 1 applied; fetched 1 record");
+
+    Run create =
+        cli(
+            CAFE,
+            "create",
+            "--home",
+            home.toString(),
+            "--type",
+            "contact",
+            "--account",
+            account,
+            "--set",
+            "name=Met on site");
+    assertThat(create.code()).as(create.err()).isZero();
+    assertThat(create.err()).contains("1 applied");
+    String newId = create.out().replaceAll("(?s).*create (new-[0-9a-f-]{36}).*", "$1").strip();
+
+    try (LocalStore store = open(home)) {
+      assertThat(store.overlays()).isEmpty();
+      assertThat(store.fields(contact).orElseThrow().field("phone").orElseThrow().value())
+          .isEqualTo("+1 555 0101");
+      assertThat(store.fields(newId).orElseThrow().field("name").orElseThrow().value())
+          .isEqualTo("Met on site");
+      assertThat(store.meta()).containsKey(dev.primer.agent.edits.EditUploader.CLOCK_OFFSET);
+
+      // The answer lost: the same batch again gets the same receipts and changes nothing.
+      dev.primer.agent.store.OutboxEntry sent = store.edit(op.group(1)).orElseThrow();
+      dev.primer.agent.config.AgentConfig config = new AgentHome(home).config();
+      dev.primer.agent.sync.ServiceClient client =
+          new dev.primer.agent.sync.ServiceClient(
+              config.server(),
+              config.token(),
+              dev.primer.agent.trust.Transport.of(config.insecureHttp(), config.pinSha256()));
+      dev.primer.protocol.edits.EditReceipts again =
+          client.edits(
+              config.deviceId(), new dev.primer.protocol.edits.EditBatch(0, 0, List.of(sent.op())));
+      dev.primer.protocol.edits.EditReceipt first = sent.receipt().orElseThrow();
+      assertThat(again.receipts()).hasSize(1);
+      assertThat(again.receipts().get(0).outcome()).isEqualTo(first.outcome());
+      assertThat(again.receipts().get(0).recordVersion()).isEqualTo(first.recordVersion());
+      client.fetch(
+          config.deviceId(),
+          List.of(contact),
+          line -> assertThat(line.version()).isEqualTo(first.recordVersion()));
+    }
+
+    Run show = cli(CAFE, "show", "--home", home.toString(), contact, "--json");
+    assertThat(show.out()).contains("\"phone\":\"+1 555 0101\"").contains("\"pending\":[]");
+    Run pending = cli(CAFE, "pending", "--home", home.toString(), "--json");
+    assertThat(pending.out()).contains("\"state\":\"applied\"").doesNotContain("\"pending\"");
+  }
+
+  @Test
   @Order(9)
   void theDeviceUsesItsOwnTokenAndARevokedDeviceIsWipedAtItsNextSync() throws Exception {
     Path home = enroll("u3");
