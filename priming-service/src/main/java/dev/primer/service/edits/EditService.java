@@ -175,12 +175,9 @@ public class EditService {
       record = EditedRecord.created(op.recordId(), op.accountId(), op.recordType(), op.opId());
       state.put(record.id(), record);
     } else {
-      if (record == null || (!readable.contains(op.recordId()) && !record.createdByDevice())) {
-        return rejected(op, "record " + op.recordId() + " is not available to this device", now);
-      }
-      if (record.createdByDevice()
-          && !readable.contains(op.recordId())
-          && !records.mayReadAccount(device.userId(), record.accountId())) {
+      // A record created earlier in this batch is not in the snapshot's answer yet; its account
+      // was checked when it was created.
+      if (record == null || (!readable.contains(op.recordId()) && !record.isNew())) {
         return rejected(op, "record " + op.recordId() + " is not available to this device", now);
       }
       Optional<String> unwritable = unwritable(record.type(), op);
@@ -372,8 +369,8 @@ public class EditService {
     Map<String, EditedRecord> out = new LinkedHashMap<>();
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT id, account_id, type, deleted_at IS NOT NULL, version + fields_revision,"
-                + " created_by_op IS NOT NULL FROM records WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+            "SELECT id, account_id, type, deleted_at IS NOT NULL, version + fields_revision"
+                + " FROM records WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
       s.setArray(1, c.createArrayOf("text", ids.toArray()));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -384,8 +381,7 @@ public class EditService {
                   rs.getString(2),
                   rs.getString(3),
                   rs.getBoolean(4),
-                  rs.getLong(5),
-                  rs.getBoolean(6)));
+                  rs.getLong(5)));
         }
       }
     }

@@ -25,11 +25,26 @@ public class EditStats {
   EditStats(AgroalDataSource db, MeterRegistry meters) {
     this.db = db;
     Gauge.builder(
-            "primer.edits.devices.oldest.pending.seconds",
-            this,
-            s -> s.figures().oldestPendingSeconds())
+            "primer.edits.devices.oldest.pending.seconds", this, EditStats::oldestPendingSeconds)
         .description("The oldest operation a device reported still waiting to upload")
         .register(meters);
+  }
+
+  /**
+   * The oldest operation any device last reported waiting (0 when none waits): the gauge reads only
+   * this, not the whole figures' scan of the receipts.
+   */
+  double oldestPendingSeconds() {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT coalesce(max(oldest_pending_seconds), 0) FROM edit_marks WHERE pending > 0");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      return Double.NaN;
+    }
   }
 
   /** The figures now. */

@@ -14,7 +14,6 @@ final class EditedRecord {
   private final String type;
   private final boolean deleted;
   private final long storedVersion;
-  private final boolean createdByDevice;
   private final boolean isNew;
   private final String createdByOp;
   private final Map<String, CurrentField> fields = new TreeMap<>();
@@ -26,7 +25,6 @@ final class EditedRecord {
       String type,
       boolean deleted,
       long storedVersion,
-      boolean createdByDevice,
       boolean isNew,
       String createdByOp) {
     this.id = id;
@@ -34,24 +32,18 @@ final class EditedRecord {
     this.type = type;
     this.deleted = deleted;
     this.storedVersion = storedVersion;
-    this.createdByDevice = createdByDevice;
     this.isNew = isNew;
     this.createdByOp = createdByOp;
   }
 
   static EditedRecord stored(
-      String id,
-      String accountId,
-      String type,
-      boolean deleted,
-      long version,
-      boolean createdByDevice) {
-    return new EditedRecord(id, accountId, type, deleted, version, createdByDevice, false, "");
+      String id, String accountId, String type, boolean deleted, long version) {
+    return new EditedRecord(id, accountId, type, deleted, version, false, "");
   }
 
   /** A record an operation of this batch creates (version 1 once written). */
   static EditedRecord created(String id, String accountId, String type, String opId) {
-    return new EditedRecord(id, accountId, type, false, 0, true, true, opId);
+    return new EditedRecord(id, accountId, type, false, 0, true, opId);
   }
 
   void load(String field, CurrentField value) {
@@ -94,10 +86,6 @@ final class EditedRecord {
 
   boolean deleted() {
     return deleted;
-  }
-
-  boolean createdByDevice() {
-    return createdByDevice;
   }
 
   boolean isNew() {

@@ -25,7 +25,6 @@ final class OperationCheck {
   static final Pattern NEW_ID =
       Pattern.compile("new-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-  static final int MAX_VALUE = FieldNames.MAX_VALUE;
   static final int MAX_NOTE = 4_096;
   static final int MAX_CHANGES = 50;
 
@@ -89,7 +88,7 @@ final class OperationCheck {
         return Optional.of("field " + c.field() + " is changed twice in one operation");
       }
       for (String v : new String[] {c.base(), c.value()}) {
-        Optional<String> bad = StorableText.problem(v, MAX_VALUE);
+        Optional<String> bad = StorableText.problem(v, FieldNames.MAX_VALUE);
         if (bad.isPresent()) {
           return Optional.of("the value of " + c.field() + " " + bad.get());
         }

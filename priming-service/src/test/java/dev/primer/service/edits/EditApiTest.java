@@ -29,7 +29,6 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -403,9 +402,5 @@ class EditApiTest {
             .extract()
             .asString();
     return List.of(JSON.readValue(body, Conflict[].class));
-  }
-
-  static String b64(String s) {
-    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 }
