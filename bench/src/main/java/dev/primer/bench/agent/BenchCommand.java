@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Measure against a running service, for the user of --token: initial sync records/s and MB/s,",
       "the agent's blob download against a plain download of the same blob, a no-change delta,",
-      "and the bytes moved again when a sync is killed (SIGKILL) midway and resumed.",
+      "the bytes moved again when a sync is killed (SIGKILL) midway and resumed, and the time",
+      "from reconnecting with --pending-edits edits made offline to every receipt back.",
       "Bytes are counted on the wire by a loopback relay in front of the service."
     })
 final class BenchCommand implements Callable<Integer> {
@@ -118,8 +119,18 @@ final class BenchCommand implements Callable<Integer> {
           "Kill the sync after this fraction of a full sync's bytes (default ${DEFAULT-VALUE}).")
   double killAt;
 
+  @Option(
+      names = "--pending-edits",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Edits made offline before the reconnect is timed (default ${DEFAULT-VALUE}).")
+  int pendingEdits;
+
   @Override
   public Integer call() throws Exception {
+    if (pendingEdits < 1) {
+      throw new IllegalArgumentException("pending-edits must be >= 1, was " + pendingEdits);
+    }
     if (blobRounds < 1) {
       throw new IllegalArgumentException("blob-rounds must be >= 1, was " + blobRounds);
     }
@@ -229,9 +240,67 @@ final class BenchCommand implements Callable<Integer> {
           ByteSizes.human(Math.max(0, again)),
           (double) again / (fullWire / (double) batches),
           ByteSizes.human(fullWire / batches));
+
+      // 5. Edits made offline, then the reconnect: every receipt back, the merged copies fetched.
+      reconnect(out, full);
     }
     out.println("bench homes in " + dir);
     return OK;
+  }
+
+  /**
+   * Queues {@link #pendingEdits} edits as {@code agent edit} does (a note or a bin on records with
+   * fields, round the records when there are fewer), then times one upload, the heartbeat's work on
+   * reconnect: batches sent, receipts kept, the changed records fetched and the overlays dropped.
+   */
+  private void reconnect(PrintWriter out, AgentHome home) {
+    try (Agent agent = Agent.open(home, context, spec.commandLine().getErr())) {
+      LocalStore store = agent.store();
+      List<String> editable = new java.util.ArrayList<>();
+      for (ManifestEntry e : store.manifest()) {
+        store
+            .fields(e.recordId())
+            .filter(f -> f.field("notes").isPresent() || f.field("bin").isPresent())
+            .ifPresent(f -> editable.add(f.recordId()));
+      }
+      if (editable.isEmpty()) {
+        out.println("reconnect: no record with a note or a bin on this device; nothing to edit");
+        return;
+      }
+      Clock clock = Clock.systemUTC();
+      for (int i = 0; i < pendingEdits; i++) {
+        String id = editable.get(i % editable.size());
+        dev.primer.agent.edits.EditedRecord current =
+            dev.primer.agent.edits.Overlay.of(store, id).orElseThrow();
+        String field = current.field("notes").isPresent() ? "notes" : "bin";
+        java.util.List<dev.primer.protocol.edits.FieldChange> changes =
+            dev.primer.agent.edits.FieldEdits.changes(
+                current, java.util.Map.of(field, "bench edit " + i));
+        java.time.Instant now = clock.instant();
+        dev.primer.agent.edits.FieldEdits.Stamp stamp =
+            dev.primer.agent.edits.FieldEdits.stamp(home.config().userId(), now, 0);
+        store.appendEdit(
+            seq -> dev.primer.agent.edits.FieldEdits.update(seq, stamp, id, changes, "", ""), now);
+      }
+      long pending = store.editWork().pending();
+      long start = System.nanoTime();
+      dev.primer.agent.edits.UploadResult result =
+          agent
+              .uploader(
+                  clock,
+                  dev.primer.protocol.client.RetryPolicy.standard(),
+                  spec.commandLine().getErr()::println)
+              .upload();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      out.printf(
+          Locale.ROOT,
+          "reconnect with %,d pending edits on %,d records: every receipt back and the merged copies fetched in %.2f s (%s); %,d still pending%n",
+          pending,
+          Math.min(editable.size(), pendingEdits),
+          seconds,
+          result.summary(),
+          store.editWork().pending());
+    }
   }
 
   private void compareBlob(
@@ -359,20 +428,16 @@ final class BenchCommand implements Callable<Integer> {
                 "stored content of " + r.recordId() + " does not hash to its sha256");
           }
           dev.primer.protocol.records.RecordLine line =
-              new dev.primer.protocol.records.RecordLine(
+              dev.primer.protocol.records.RecordLine.inline(
                   r.recordId() + "." + copy,
                   r.accountId(),
                   r.type(),
                   r.title(),
                   r.version(),
-                  r.sizeBytes(),
                   sha,
                   r.updatedAt(),
                   r.relatedIds(),
-                  content,
-                  "",
-                  "",
-                  java.util.List.of());
+                  content);
           batch.add(preparer.inline(line, sha, content));
           records++;
           bytes += content.length;

@@ -164,7 +164,7 @@ public final class Agent implements AutoCloseable {
   }
 
   /** An uploader of this agent's edits through its current client. */
-  EditUploader uploader(Clock clock, RetryPolicy retrying, Consumer<String> log) {
+  public EditUploader uploader(Clock clock, RetryPolicy retrying, Consumer<String> log) {
     return uploader(store, clock, retrying, log);
   }
 

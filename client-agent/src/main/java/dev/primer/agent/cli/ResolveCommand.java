@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
     name = "resolve",
     mixinStandardHelpOptions = true,
     description = {
-      "Settle a conflict listed by 'agent conflicts'. --keep theirs drops your value;",
-      "--keep mine or --keep VALUE sends a new edit over the service's value that names the one",
-      "it resolves."
+      "Settle a conflict listed by 'agent conflicts': a new edit over the service's value that",
+      "names the one it resolves, with your value (--keep mine), the service's (--keep theirs:",
+      "yours is dropped) or another (--keep VALUE). The service closes its review item when",
+      "the edit arrives."
     })
 final class ResolveCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -69,7 +70,8 @@ final class ResolveCommand implements Callable<Integer> {
                       new IllegalArgumentException(
                           opId + " is not a conflict on this device (see agent conflicts)"));
       Instant now = parent.context.clock().instant();
-      if (keep.equals("theirs")) {
+      if (keep.equals("theirs") && reviewedFields(conflict).isEmpty()) {
+        // The record is gone on the service: there is nothing to write over, only yours to drop.
         store.keepTheirs(opId, now);
         out.println("kept theirs for " + conflict.recordId() + "; your value is dropped");
         return AgentCli.OK;
@@ -82,7 +84,7 @@ final class ResolveCommand implements Callable<Integer> {
               seq -> FieldEdits.update(seq, stamp, conflict.recordId(), changes, "", opId),
               now,
               opId,
-              keep.equals("mine") ? "mine" : "a value");
+              keep.equals("mine") || keep.equals("theirs") ? keep : "a value");
       out.printf(
           "queued %s (seq %d): %s %s, resolves %s%n",
           saved.opId(),
@@ -98,16 +100,20 @@ final class ResolveCommand implements Callable<Integer> {
     }
   }
 
+  /** The fields of the conflict's receipt that are in review. */
+  private static List<FieldReceipt> reviewedFields(OutboxEntry conflict) {
+    return conflict.receipt().map(EditReceipt::fields).orElse(List.of()).stream()
+        .filter(f -> f.outcome() == Outcome.NEEDS_REVIEW)
+        .toList();
+  }
+
   /**
    * The new operation's changes: for each field in review, base = the service's value and version
-   * from the receipt (theirs), value = mine or the value given.
+   * from the receipt (theirs), value = mine, theirs or the value given.
    */
   static List<FieldChange> changes(OutboxEntry conflict, String keep) {
     List<FieldChange> changes = new ArrayList<>();
-    List<FieldReceipt> fields =
-        conflict.receipt().map(EditReceipt::fields).orElse(List.of()).stream()
-            .filter(f -> f.outcome() == Outcome.NEEDS_REVIEW)
-            .toList();
+    List<FieldReceipt> fields = reviewedFields(conflict);
     if (fields.isEmpty()) {
       // A review without field detail (the record is gone): the rep's changes as they were.
       for (FieldChange c : conflict.op().changes()) {
@@ -118,9 +124,13 @@ final class ResolveCommand implements Callable<Integer> {
       return changes;
     }
     for (FieldReceipt f : fields) {
-      changes.add(
-          new FieldChange(
-              f.field(), f.value(), f.version(), keep.equals("mine") ? f.mine() : keep));
+      String value =
+          switch (keep) {
+            case "mine" -> f.mine();
+            case "theirs" -> f.value();
+            default -> keep;
+          };
+      changes.add(new FieldChange(f.field(), f.value(), f.version(), value));
     }
     return changes;
   }

@@ -60,9 +60,10 @@ final class RecordFields {
   }
 
   /**
-   * Writes {@code records} inside the caller's transaction, each only over an older version; a
-   * review whose receipt is older than the record written is settled: the service decided it (the
-   * review queue, or a later change) and the fetched copy shows how.
+   * Writes {@code records} inside the caller's transaction, each only over an older version. A
+   * review whose receipt is older than the record written, and which the service no longer holds
+   * open, is settled: the service decided it (the review queue, or the rep's resolve) and the
+   * fetched copy shows how. One still open stays shown, however new the copy.
    */
   void putInTransaction(List<StoredFields> records, Instant now) throws SQLException {
     try (PreparedStatement p =
@@ -76,7 +77,8 @@ final class RecordFields {
             jdbc.prepare(
                 "UPDATE edit_ops SET overlay = 0, resolution = ?, updated_at = ?"
                     + " WHERE record_id = ? AND state = 'needs-review' AND overlay = 1"
-                    + " AND resolution = '' AND record_version < ?")) {
+                    + " AND resolution = '' AND record_version < ?"
+                    + " AND op_id NOT IN (SELECT value FROM json_each(?))")) {
       for (StoredFields r : records) {
         p.setString(1, r.recordId());
         p.setLong(2, r.version());
@@ -89,6 +91,7 @@ final class RecordFields {
         settle.setString(2, now.toString());
         settle.setString(3, r.recordId());
         settle.setLong(4, r.version());
+        settle.setString(5, json(r.openReviews()));
         settle.addBatch();
       }
       p.executeBatch();
@@ -110,9 +113,9 @@ final class RecordFields {
         rs -> rs.getString(1));
   }
 
-  private static String json(List<RecordField> fields) {
+  private static String json(List<?> values) {
     try {
-      return JSON.writeValueAsString(fields);
+      return JSON.writeValueAsString(values);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write fields", e);
     }

@@ -27,7 +27,13 @@ public final class RecordPreparer {
   /** The editable fields a records:fetch line carries, for the store. */
   public static StoredFields fields(RecordLine line) {
     return new StoredFields(
-        line.id(), line.version(), line.type(), line.accountId(), line.title(), line.fields());
+        line.id(),
+        line.version(),
+        line.type(),
+        line.accountId(),
+        line.title(),
+        line.fields(),
+        line.openReviews());
   }
 
   /** Prepares an inline record whose content has been verified. */

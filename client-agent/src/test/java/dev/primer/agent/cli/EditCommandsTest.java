@@ -227,17 +227,22 @@ class EditCommandsTest {
   }
 
   @Test
-  void resolveTheirsDropsTheRepsValue() throws Exception {
+  void resolveTheirsSendsTheServicesValueSoTheServiceClosesItsReviewToo() throws Exception {
     String opId = queued(cli("edit", "r1", "--set", "phone=222", "--offline")).group(1);
     review(opId);
 
-    Run run = cli("resolve", opId, "--keep", "theirs");
+    Matcher m = queued(cli("resolve", opId, "--keep", "theirs", "--offline"));
 
-    assertThat(run.code()).isZero();
+    try (LocalStore store = TestStore.open(home)) {
+      OutboxEntry resolution = store.edit(m.group(1)).orElseThrow();
+      assertThat(resolution.op().resolves()).isEqualTo(opId);
+      assertThat(resolution.op().changes())
+          .containsExactly(new dev.primer.protocol.edits.FieldChange("phone", "999", 3, "999"));
+    }
     JsonNode record = JSON.readTree(cli("show", "r1", "--json").out());
-    assertThat(record.get("fields").get("phone").asText()).isEqualTo("111");
+    assertThat(record.get("fields").get("phone").asText()).isEqualTo("999");
     List<String> states = new ArrayList<>();
     JSON.readTree(cli("pending", "--json").out()).forEach(n -> states.add(n.get("state").asText()));
-    assertThat(states).containsExactly("resolved");
+    assertThat(states).containsExactly("resolved", "pending");
   }
 }

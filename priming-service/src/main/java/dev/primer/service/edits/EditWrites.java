@@ -4,11 +4,11 @@ import dev.primer.protocol.edits.EditOperation;
 import dev.primer.protocol.edits.EditReceipt;
 import dev.primer.protocol.edits.FieldChange;
 import dev.primer.service.access.DeviceOwner;
+import dev.primer.service.data.Sql;
 import dev.primer.service.edits.merge.CurrentField;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * What one batch of operations writes, gathered while it is decided and stored at its end with one
@@ -208,19 +207,15 @@ final class EditWrites {
                 + " version = excluded.version, changed_at = excluded.changed_at,"
                 + " source = excluded.source, device_id = excluded.device_id,"
                 + " seq = excluded.seq, op_id = excluded.op_id")) {
-      s.setArray(1, text(c, rows, FieldRow::recordId));
-      s.setArray(2, text(c, rows, FieldRow::field));
-      s.setArray(3, text(c, rows, FieldRow::value));
-      s.setArray(4, c.createArrayOf("int8", rows.stream().map(FieldRow::version).toArray()));
-      s.setArray(
-          5,
-          c.createArrayOf(
-              "timestamptz",
-              rows.stream().map(r -> java.sql.Timestamp.from(r.changedAt())).toArray()));
-      s.setArray(6, text(c, rows, FieldRow::source));
-      s.setArray(7, text(c, rows, FieldRow::deviceId));
-      s.setArray(8, c.createArrayOf("int8", rows.stream().map(FieldRow::seq).toArray()));
-      s.setArray(9, text(c, rows, FieldRow::opId));
+      s.setArray(1, Sql.text(c, rows, FieldRow::recordId));
+      s.setArray(2, Sql.text(c, rows, FieldRow::field));
+      s.setArray(3, Sql.text(c, rows, FieldRow::value));
+      s.setArray(4, Sql.int8(c, rows, FieldRow::version));
+      s.setArray(5, Sql.timestamptz(c, rows, r -> r.changedAt()));
+      s.setArray(6, Sql.text(c, rows, FieldRow::source));
+      s.setArray(7, Sql.text(c, rows, FieldRow::deviceId));
+      s.setArray(8, Sql.int8(c, rows, FieldRow::seq));
+      s.setArray(9, Sql.text(c, rows, FieldRow::opId));
       s.executeUpdate();
     }
   }
@@ -235,9 +230,8 @@ final class EditWrites {
         c.prepareStatement(
             "UPDATE records r SET fields_revision = r.fields_revision + u.n, updated_at = now()"
                 + " FROM unnest(?::text[], ?::int8[]) AS u(id, n) WHERE r.id = u.id")) {
-      s.setArray(1, text(c, changed, EditedRecord::id));
-      s.setArray(
-          2, c.createArrayOf("int8", changed.stream().map(r -> (long) r.changes()).toArray()));
+      s.setArray(1, Sql.text(c, changed, EditedRecord::id));
+      s.setArray(2, Sql.int8(c, changed, r -> (long) r.changes()));
       s.executeUpdate();
     }
     changedRecords = true;
@@ -253,18 +247,14 @@ final class EditWrites {
                 + " operation, decided_at)"
                 + " SELECT * FROM unnest(?::text[], ?::text[], ?::int8[], ?::text[], ?::text[],"
                 + " ?::text[], ?::text[], ?::timestamptz[])")) {
-      s.setArray(1, text(c, receipts, ReceiptRow::deviceId));
-      s.setArray(2, text(c, receipts, ReceiptRow::opId));
-      s.setArray(3, c.createArrayOf("int8", receipts.stream().map(ReceiptRow::seq).toArray()));
-      s.setArray(4, text(c, receipts, ReceiptRow::recordId));
-      s.setArray(5, text(c, receipts, ReceiptRow::outcome));
-      s.setArray(6, text(c, receipts, ReceiptRow::receipt));
-      s.setArray(7, text(c, receipts, ReceiptRow::operation));
-      s.setArray(
-          8,
-          c.createArrayOf(
-              "timestamptz",
-              receipts.stream().map(r -> java.sql.Timestamp.from(r.decidedAt())).toArray()));
+      s.setArray(1, Sql.text(c, receipts, ReceiptRow::deviceId));
+      s.setArray(2, Sql.text(c, receipts, ReceiptRow::opId));
+      s.setArray(3, Sql.int8(c, receipts, ReceiptRow::seq));
+      s.setArray(4, Sql.text(c, receipts, ReceiptRow::recordId));
+      s.setArray(5, Sql.text(c, receipts, ReceiptRow::outcome));
+      s.setArray(6, Sql.text(c, receipts, ReceiptRow::receipt));
+      s.setArray(7, Sql.text(c, receipts, ReceiptRow::operation));
+      s.setArray(8, Sql.timestamptz(c, receipts, r -> r.decidedAt()));
       s.executeUpdate();
     }
   }
@@ -330,13 +320,9 @@ final class EditWrites {
                 + " SELECT u, r, a, 'edit', 'device'"
                 + " FROM unnest(?::text[], ?::text[], ?::timestamptz[]) AS i(u, r, a)"
                 + " ON CONFLICT DO NOTHING")) {
-      s.setArray(1, text(c, interactions, Interaction::userId));
-      s.setArray(2, text(c, interactions, Interaction::recordId));
-      s.setArray(
-          3,
-          c.createArrayOf(
-              "timestamptz",
-              interactions.stream().map(i -> java.sql.Timestamp.from(i.at())).toArray()));
+      s.setArray(1, Sql.text(c, interactions, Interaction::userId));
+      s.setArray(2, Sql.text(c, interactions, Interaction::recordId));
+      s.setArray(3, Sql.timestamptz(c, interactions, i -> i.at()));
       s.executeUpdate();
     }
   }
@@ -406,11 +392,6 @@ final class EditWrites {
       s.executeUpdate();
     }
     return high;
-  }
-
-  private static <T> Array text(Connection c, List<T> rows, Function<T, String> column)
-      throws SQLException {
-    return c.createArrayOf("text", rows.stream().map(column).toArray(String[]::new));
   }
 
   private static String sha256(byte[] bytes) {

@@ -31,18 +31,29 @@ public class ReviewQueue {
       "id, op_id, device_id, user_id, record_id, record_type, field, base, mine, theirs, reason,"
           + " created_at, state, resolution, resolved_value";
 
+  /** How long one read of the open figures serves the gauges: both are read in one scrape. */
+  private static final long FIGURES_TTL_NANOS = 1_000_000_000L;
+
   private final AgroalDataSource db;
   private final OrgDataChanges changes;
   private final Clock clock;
+  private volatile OpenFigures figures =
+      new OpenFigures(0, 0, System.nanoTime() - 2 * FIGURES_TTL_NANOS);
+
+  /**
+   * Open items, the age of the oldest (seconds), and when they were read ({@link System#nanoTime}).
+   */
+  private record OpenFigures(double open, double oldestSeconds, long readAtNanos) {}
 
   ReviewQueue(AgroalDataSource db, OrgDataChanges changes, Clock clock, MeterRegistry meters) {
     this.db = db;
     this.changes = changes;
     this.clock = clock;
-    Gauge.builder("primer.edits.conflicts.open", this, q -> q.openFigures()[0])
+    Gauge.builder("primer.edits.conflicts.open", this, q -> q.openFigures().open())
         .description("Review items waiting for a decision")
         .register(meters);
-    Gauge.builder("primer.edits.conflicts.oldest.seconds", this, q -> q.openFigures()[1])
+    Gauge.builder(
+            "primer.edits.conflicts.oldest.seconds", this, q -> q.openFigures().oldestSeconds())
         .description("Age of the oldest review item waiting")
         .register(meters);
   }
@@ -120,6 +131,7 @@ public class ReviewQueue {
                 if (!keep.equals(ConflictResolution.THEIRS)) {
                   write(c, item, value);
                 }
+                announce(c, item.recordId());
                 try (PreparedStatement s =
                     c.prepareStatement(
                         "UPDATE conflicts SET state = 'resolved', resolution = ?, resolved_value = ?,"
@@ -151,7 +163,6 @@ public class ReviewQueue {
         }
       }
     }
-    int changed;
     try (PreparedStatement s =
         c.prepareStatement(
             "INSERT INTO record_fields (record_id, field, value, version, changed_at, source)"
@@ -163,22 +174,40 @@ public class ReviewQueue {
       s.setString(2, item.field());
       s.setString(3, value);
       s.setTimestamp(4, Timestamp.from(clock.instant()));
-      changed = s.executeUpdate();
-    }
-    if (changed > 0) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "UPDATE records SET fields_revision = fields_revision + 1, updated_at = now()"
-                  + " WHERE id = ?")) {
-        s.setString(1, item.recordId());
-        s.executeUpdate();
-      }
-      changes.changed("edits");
+      s.executeUpdate();
     }
   }
 
-  /** Open items and the age of the oldest, in seconds. */
-  double[] openFigures() {
+  /**
+   * Gives the record a new version even when the value kept is the one it holds: the device whose
+   * operation was in review learns of the resolution from that newer copy, which no longer names
+   * the operation among its open reviews.
+   */
+  private void announce(Connection c, String recordId) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE records SET fields_revision = fields_revision + 1, updated_at = now()"
+                + " WHERE id = ? AND deleted_at IS NULL")) {
+      s.setString(1, recordId);
+      if (s.executeUpdate() > 0) {
+        changes.changed("edits");
+      }
+    }
+  }
+
+  /** Open items and the age of the oldest, read at most once a second. */
+  private OpenFigures openFigures() {
+    OpenFigures last = figures;
+    long now = System.nanoTime();
+    if (now - last.readAtNanos() < FIGURES_TTL_NANOS) {
+      return last;
+    }
+    OpenFigures read = readOpenFigures(now);
+    figures = read;
+    return read;
+  }
+
+  private OpenFigures readOpenFigures(long now) {
     try (Connection c = db.getConnection();
         PreparedStatement s =
             c.prepareStatement(
@@ -186,9 +215,9 @@ public class ReviewQueue {
                     + " FROM conflicts WHERE state = 'open'");
         ResultSet rs = s.executeQuery()) {
       rs.next();
-      return new double[] {rs.getLong(1), Math.max(0, rs.getDouble(2))};
+      return new OpenFigures(rs.getLong(1), Math.max(0, rs.getDouble(2)), now);
     } catch (SQLException e) {
-      return new double[] {Double.NaN, Double.NaN};
+      return new OpenFigures(Double.NaN, Double.NaN, now);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.primer.service.imports;
 
 import dev.primer.core.dataset.Interaction;
+import dev.primer.service.data.Sql;
 import dev.primer.service.storable.FieldChecks;
 import dev.primer.service.storable.StorableText;
 import java.sql.Connection;

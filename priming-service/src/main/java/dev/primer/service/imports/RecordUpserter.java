@@ -3,6 +3,7 @@ package dev.primer.service.imports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.core.dataset.CrmRecord;
+import dev.primer.service.data.Sql;
 import dev.primer.service.storable.FieldChecks;
 import dev.primer.service.storable.StorableText;
 import java.sql.Connection;

@@ -286,6 +286,38 @@ class EditApiTest {
   }
 
   @Test
+  void theDeviceSeesItsReviewOpenInEveryNewerCopyUntilAnAdminKeepsTheirs() throws Exception {
+    String id = record("service-history");
+    importFields(id, Map.of("status", "open", "notes", ""), EARLY);
+    importFields(id, Map.of("status", "escalated"), LATE);
+    String d = enrol("u1");
+    EditOperation op = update("u1", 1, id, LATE, new FieldChange("status", "open", 1, "done"));
+    assertThat(send("u1", d, op).receipts().get(0).outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
+    assertThat(fetch("u1", d, id).openReviews()).containsExactly(op.opId());
+
+    // Another field changes: a newer copy, the review still open.
+    importFields(id, Map.of("notes", "office note"), LATE);
+    RecordLine newer = fetch("u1", d, id);
+    assertThat(newer.openReviews()).containsExactly(op.opId());
+
+    Conflict item =
+        openConflicts().stream().filter(c -> c.opId().equals(op.opId())).findFirst().orElseThrow();
+    given()
+        .header("Authorization", TestTokens.bearer("boss", Roles.ADMIN))
+        .contentType("application/json")
+        .body("{\"keep\":\"theirs\"}")
+        .when()
+        .post("/v1/admin/conflicts/" + item.id() + "/resolve")
+        .then()
+        .statusCode(200);
+    RecordLine resolved = fetch("u1", d, id);
+    // The value kept is the one the record held, yet the copy is newer: the device learns of it.
+    assertThat(fields(resolved)).containsEntry("status", "escalated");
+    assertThat(resolved.version()).isGreaterThan(newer.version());
+    assertThat(resolved.openReviews()).isEmpty();
+  }
+
+  @Test
   void fieldsThePolicyTableKeepsForTheBackOfficeAreRejectedWithTheReason() throws Exception {
     String d = enrol("u1");
     EditReceipt r =
