@@ -94,12 +94,6 @@ final class ShowCommand implements Callable<Integer> {
     store.logAccess(
         AccessEvent.of(Optional.of(recordId), at, found.isPresent() ? "hit" : "miss", ""));
     Optional<EditedRecord> edited = Overlay.of(store, recordId);
-    if (found.isEmpty()
-        && store.edits().stream().noneMatch(e -> e.op().recordId().equals(recordId))) {
-      // Fields alone, of a record this device neither holds nor edited (a blob whose download
-      // was refused), show nothing: only what the rep created or edited is shown without content.
-      edited = Optional.empty();
-    }
     if (json && (found.isPresent() || edited.isPresent())) {
       out.println(json(found, edited, recordId));
       return true;

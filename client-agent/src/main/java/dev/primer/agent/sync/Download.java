@@ -151,7 +151,10 @@ final class Download {
         continue;
       }
       for (RecordLine line : bySha.getOrDefault(d.getKey(), List.of())) {
-        store.insert(List.of(preparer.blob(line, d.getKey())));
+        store.insert(
+            List.of(preparer.blob(line, d.getKey())),
+            List.of(RecordPreparer.fields(line)),
+            java.time.Instant.now());
         recordCount++;
         byteCount += line.sizeBytes();
         listener.advanced(1, line.sizeBytes());

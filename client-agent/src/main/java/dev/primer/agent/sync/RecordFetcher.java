@@ -53,8 +53,8 @@ final class RecordFetcher {
             refused.add(line.id() + " (" + problem.get() + ")");
           } else if (line.isBlob()) {
             if (line.blob().equals(entry.sha256())) {
+              // its fields are stored with the blob, once the blob is verified
               blobs.add(line);
-              fields.add(RecordPreparer.fields(line));
             } else {
               refused.add(
                   line.id()
