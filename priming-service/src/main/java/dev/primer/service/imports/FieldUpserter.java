@@ -43,9 +43,10 @@ final class FieldUpserter implements Upserter<FieldUpdate> {
         FROM (SELECT record_id, count(*) AS n FROM written GROUP BY record_id) w
         WHERE r.id = w.record_id
         RETURNING r.id)
-      SELECT (SELECT count(*) FROM written WHERE inserted),
-             (SELECT count(*) FROM written WHERE NOT inserted),
+      SELECT count(*) FILTER (WHERE NOT some_updated), count(*) FILTER (WHERE some_updated),
              (SELECT count(*) FROM bumped)
+      FROM (SELECT record_id, bool_or(NOT inserted) AS some_updated FROM written
+            GROUP BY record_id) per_record
       """;
 
   @Override
@@ -82,6 +83,11 @@ final class FieldUpserter implements Upserter<FieldUpdate> {
     }
   }
 
+  /**
+   * Counts records, as the other imports count lines: inserted when every field written was new,
+   * updated when one had a value before, unchanged when nothing differed (or a later line of the
+   * batch named the same record).
+   */
   @Override
   public Counts upsert(Connection c, List<FieldUpdate> batch) throws SQLException {
     // The last line of a batch wins for a field; records locked in id order, as edit batches do.
@@ -126,7 +132,7 @@ final class FieldUpserter implements Upserter<FieldUpdate> {
         rs.next();
         long inserted = rs.getLong(1);
         long updated = rs.getLong(2);
-        return new Counts(inserted, updated, Math.max(0, list.size() - inserted - updated));
+        return new Counts(inserted, updated, Math.max(0, batch.size() - inserted - updated));
       }
     }
   }

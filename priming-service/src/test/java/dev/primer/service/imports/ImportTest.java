@@ -82,6 +82,36 @@ class ImportTest {
   }
 
   @Test
+  void aFieldsImportCountsItsLinesNotTheFieldsTheyName() {
+    integrator()
+        .body(record("ifr1", 1, 10) + "\n" + record("ifr2", 1, 10) + "\n")
+        .post("/v1/import/records")
+        .then()
+        .statusCode(200);
+    String lines =
+        "{\"recordId\":\"ifr1\",\"fields\":{\"phone\":\"1\",\"email\":\"a@x\",\"role\":\"r\"}}\n"
+            + "{\"recordId\":\"ifr2\",\"fields\":{\"phone\":\"2\",\"email\":\"b@x\"}}\n";
+    integrator()
+        .body(lines)
+        .post("/v1/import/fields")
+        .then()
+        .statusCode(200)
+        .body("inserted", equalTo(2))
+        .body("updated", equalTo(0))
+        .body("unchanged", equalTo(0));
+    integrator()
+        .body(
+            lines.replace("\"phone\":\"1\"", "\"phone\":\"9\"")
+                + "{\"recordId\":\"ifr2\",\"fields\":{\"notes\":\"new\"}}\n")
+        .post("/v1/import/fields")
+        .then()
+        .statusCode(200)
+        .body("inserted", equalTo(1))
+        .body("updated", equalTo(1))
+        .body("unchanged", equalTo(1));
+  }
+
+  @Test
   void badLinesAreRejectedWithTheirNumbersAndGoodLinesAreKept() {
     String body =
         record("ir10", 1, 10)
