@@ -79,6 +79,10 @@ final class EditCommand implements Callable<Integer> {
       FieldEdits.Stamp stamp =
           FieldEdits.stamp(agent.config.userId(), now, EditUploader.clockOffset(store));
       List<FieldChange> changes = FieldEdits.changes(current, values);
+      if (changes.isEmpty()) {
+        out.println("nothing to change: " + recordId + " already shows " + String.join(", ", sets));
+        return AgentCli.OK;
+      }
       OutboxEntry saved =
           store.appendEdit(
               seq -> FieldEdits.update(seq, stamp, recordId, changes, noteText, ""), now);

@@ -85,12 +85,18 @@ public final class FieldEdits {
     return new Stamp(Uuid7.at(now).toString(), userId, now, clockOffsetMillis);
   }
 
-  /** The changes of {@code sets} over {@code current} as the rep sees it. */
+  /**
+   * The changes of {@code sets} over {@code current} as the rep sees it; a field set to the value
+   * it shows is no change (an operation for it would only make a conflict of nothing).
+   */
   public static List<FieldChange> changes(EditedRecord current, Map<String, String> sets) {
     List<FieldChange> changes = new ArrayList<>();
     sets.forEach(
         (field, value) -> {
           Optional<EditedRecord.Field> shown = current.field(field);
+          if (shown.map(EditedRecord.Field::value).orElse("").equals(value)) {
+            return;
+          }
           changes.add(
               new FieldChange(
                   field,

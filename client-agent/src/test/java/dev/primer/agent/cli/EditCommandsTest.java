@@ -122,6 +122,17 @@ class EditCommandsTest {
   }
 
   @Test
+  void settingAFieldToTheValueItShowsQueuesNothing() {
+    Run run = cli("edit", "r1", "--set", "phone=111", "--offline");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).isEqualTo("nothing to change: r1 already shows phone=111\n");
+    try (LocalStore store = TestStore.open(home)) {
+      assertThat(store.edits()).isEmpty();
+    }
+  }
+
+  @Test
   void pendingJsonListsEachOperationWithItsState() throws Exception {
     String first = queued(cli("edit", "r1", "--set", "phone=222", "--offline")).group(1);
     String second = queued(cli("edit", "r1", "--set", "phone=333", "--offline")).group(1);

@@ -18,6 +18,9 @@ public final class FieldMerge {
   /** The rule named when a reordered delivery meets a later write of the same device. */
   public static final String SUPERSEDED = "superseded";
 
+  /** The rule named when the rep's value is the base they saw: they changed nothing there. */
+  public static final String UNCHANGED = "unchanged";
+
   private FieldMerge() {}
 
   /** Decides {@code change} against {@code theirs} under {@code policy}. */
@@ -29,6 +32,12 @@ public final class FieldMerge {
       // A later operation of the same device wrote the field first (a reordered delivery): the
       // later value stays, as in-order delivery would have left it.
       return new FieldDecision(Outcome.AUTO_RESOLVED, SUPERSEDED, theirs.value(), true, "");
+    }
+    if (mine.equals(change.base())) {
+      // The rep left the field as they saw it (a resolve keeping theirs does so): whatever the
+      // service holds now stays, and nothing is written, so no device refetches for it.
+      Outcome kept = theirs.version() == change.baseVersion() ? Outcome.APPLIED : Outcome.MERGED;
+      return new FieldDecision(kept, UNCHANGED, theirs.value(), false, "");
     }
     if (theirs.value().equals(change.base())) {
       // Nobody changed it, or it came back to what the device saw, or the rep's own earlier edit

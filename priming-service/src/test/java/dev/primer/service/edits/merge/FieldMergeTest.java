@@ -33,6 +33,20 @@ class FieldMergeTest {
   }
 
   @Test
+  void aFieldTheRepLeftAsTheySawItKeepsTheOfficeChangeWithoutAReviewOrAWrite() {
+    FieldDecision d =
+        FieldMerge.decide(
+            MergePolicy.REVIEW,
+            new FieldChange("status", "done", 1, "done"),
+            theirs("escalated", 2, T, ""),
+            op(T));
+    assertThat(d.outcome()).isEqualTo(Outcome.MERGED);
+    assertThat(d.rule()).isEqualTo(FieldMerge.UNCHANGED);
+    assertThat(d.value()).isEqualTo("escalated");
+    assertThat(d.writes(theirs("escalated", 2, T, ""))).isFalse();
+  }
+
+  @Test
   void aLaterOfficeEditBeatsAnEarlierOfflineEditUnderLastWriteWhateverTheUploadOrder() {
     FieldDecision d =
         FieldMerge.decide(
