@@ -268,6 +268,8 @@ final class BenchCommand implements Callable<Integer> {
         return;
       }
       Clock clock = Clock.systemUTC();
+      // A value of this run: one an earlier run left would be no change, hence no operation.
+      String run = clock.instant().toString();
       for (int i = 0; i < pendingEdits; i++) {
         String id = editable.get(i % editable.size());
         dev.primer.agent.edits.EditedRecord current =
@@ -275,7 +277,7 @@ final class BenchCommand implements Callable<Integer> {
         String field = current.field("notes").isPresent() ? "notes" : "bin";
         java.util.List<dev.primer.protocol.edits.FieldChange> changes =
             dev.primer.agent.edits.FieldEdits.changes(
-                current, java.util.Map.of(field, "bench edit " + i));
+                current, java.util.Map.of(field, "bench edit " + i + " of " + run));
         java.time.Instant now = clock.instant();
         dev.primer.agent.edits.FieldEdits.Stamp stamp =
             dev.primer.agent.edits.FieldEdits.stamp(home.config().userId(), now, 0);

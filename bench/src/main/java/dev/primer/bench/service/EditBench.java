@@ -71,11 +71,7 @@ public final class EditBench {
   private EditBench(URI server, DevTokens tokens, PrintStream out, int threads) {
     this.tokens = tokens;
     this.out = out;
-    this.client =
-        PrimerClient.builder(server)
-            .connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newFixedThreadPool(Math.max(4, threads)))
-            .build();
+    this.client = BenchSetup.client(server, threads);
   }
 
   /** Runs the bench; exit code 0 ok, 1 failure, 2 bad usage. */
@@ -90,20 +86,24 @@ public final class EditBench {
     int operations = 20_000;
     int batch = 100;
     double stale = 0.1;
-    String keyFile = "priming-service/dev-keys/dev-private.pem";
+    String keyFile = BenchSetup.DEV_KEY;
+    DevTokens tokens;
     String issuer = DevTokens.DEV_ISSUER;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
-          case "--server" -> server = value(args, ++i, "--server");
-          case "--data" -> data = value(args, ++i, "--data");
-          case "--devices" -> devices = positive(value(args, ++i, "--devices"), "--devices");
+          case "--server" -> server = BenchSetup.value(args, ++i, "--server");
+          case "--data" -> data = BenchSetup.value(args, ++i, "--data");
+          case "--devices" ->
+              devices = BenchSetup.positive(BenchSetup.value(args, ++i, "--devices"), "--devices");
           case "--operations" ->
-              operations = positive(value(args, ++i, "--operations"), "--operations");
-          case "--batch" -> batch = positive(value(args, ++i, "--batch"), "--batch");
-          case "--stale" -> stale = share(value(args, ++i, "--stale"));
-          case "--key" -> keyFile = value(args, ++i, "--key");
-          case "--issuer" -> issuer = value(args, ++i, "--issuer");
+              operations =
+                  BenchSetup.positive(BenchSetup.value(args, ++i, "--operations"), "--operations");
+          case "--batch" ->
+              batch = BenchSetup.positive(BenchSetup.value(args, ++i, "--batch"), "--batch");
+          case "--stale" -> stale = share(BenchSetup.value(args, ++i, "--stale"));
+          case "--key" -> keyFile = BenchSetup.value(args, ++i, "--key");
+          case "--issuer" -> issuer = BenchSetup.value(args, ++i, "--issuer");
           case "-h", "--help" -> {
             out.print(USAGE);
             return 0;
@@ -118,9 +118,7 @@ public final class EditBench {
         throw new IllegalArgumentException(
             "--batch must be at most " + EditBatch.MAX_OPERATIONS + ", was " + batch);
       }
-      if (!Files.isRegularFile(Path.of(keyFile))) {
-        throw new IllegalArgumentException("no key file " + keyFile);
-      }
+      tokens = BenchSetup.tokens(keyFile, issuer);
       if (!Files.isRegularFile(Path.of(data, "dataset.json"))) {
         throw new IllegalArgumentException("no data set at " + data + " (no dataset.json)");
       }
@@ -129,12 +127,7 @@ public final class EditBench {
       return 2;
     }
     try {
-      EditBench bench =
-          new EditBench(
-              URI.create(server),
-              DevTokens.fromPem(Path.of(keyFile), issuer, DevTokens.DEFAULT_AUDIENCE),
-              out,
-              devices);
+      EditBench bench = new EditBench(URI.create(server), tokens, out, devices);
       return bench.bench(DataSetDirectory.open(Path.of(data)), devices, operations, batch, stale);
     } catch (RuntimeException e) {
       err.println("primer bench edits: " + e.getMessage());
@@ -142,25 +135,6 @@ public final class EditBench {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;
-    }
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return args[i];
-  }
-
-  private static int positive(String v, String option) {
-    try {
-      int n = Integer.parseInt(v);
-      if (n < 1) {
-        throw new IllegalArgumentException(option + " must be at least 1, was " + v);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(option + " must be a whole number, was '" + v + "'");
     }
   }
 

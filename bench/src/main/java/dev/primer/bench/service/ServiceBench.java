@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,12 +65,7 @@ public final class ServiceBench {
   private ServiceBench(URI server, DevTokens tokens, PrintStream out, int threads) {
     this.tokens = tokens;
     this.out = out;
-    // One HTTP client for every device (each speaks through it with its own token).
-    this.client =
-        PrimerClient.builder(server)
-            .connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newFixedThreadPool(Math.max(4, threads)))
-            .build();
+    this.client = BenchSetup.client(server, threads);
   }
 
   /** Runs the bench; exit code 0 ok (and no errors), 1 failure or errors, 2 bad usage. */
@@ -85,18 +79,20 @@ public final class ServiceBench {
     int devices = 200;
     long budget = 268435456L;
     boolean blobs = false;
-    String keyFile = "priming-service/dev-keys/dev-private.pem";
+    String keyFile = BenchSetup.DEV_KEY;
+    DevTokens tokens;
     String issuer = DevTokens.DEV_ISSUER;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
-          case "--server" -> server = value(args, ++i, "--server");
-          case "--data" -> data = value(args, ++i, "--data");
-          case "--devices" -> devices = Integer.parseInt(value(args, ++i, "--devices"));
-          case "--budget" -> budget = Long.parseLong(value(args, ++i, "--budget"));
+          case "--server" -> server = BenchSetup.value(args, ++i, "--server");
+          case "--data" -> data = BenchSetup.value(args, ++i, "--data");
+          case "--devices" ->
+              devices = BenchSetup.positive(BenchSetup.value(args, ++i, "--devices"), "--devices");
+          case "--budget" -> budget = Long.parseLong(BenchSetup.value(args, ++i, "--budget"));
           case "--blobs" -> blobs = true;
-          case "--key" -> keyFile = value(args, ++i, "--key");
-          case "--issuer" -> issuer = value(args, ++i, "--issuer");
+          case "--key" -> keyFile = BenchSetup.value(args, ++i, "--key");
+          case "--issuer" -> issuer = BenchSetup.value(args, ++i, "--issuer");
           case "-h", "--help" -> {
             out.print(USAGE);
             return 0;
@@ -110,9 +106,7 @@ public final class ServiceBench {
       if (devices < 1 || budget < 1) {
         throw new IllegalArgumentException("--devices and --budget must be > 0");
       }
-      if (!Files.isRegularFile(Path.of(keyFile))) {
-        throw new IllegalArgumentException("no key file " + keyFile);
-      }
+      tokens = BenchSetup.tokens(keyFile, issuer);
     } catch (IllegalArgumentException e) {
       err.println("primer bench service: " + e.getMessage() + " (see --help)");
       return 2;
@@ -120,12 +114,7 @@ public final class ServiceBench {
     try {
       List<String> users =
           DataSetDirectory.open(Path.of(data)).users().stream().map(User::id).toList();
-      ServiceBench bench =
-          new ServiceBench(
-              URI.create(server),
-              DevTokens.fromPem(Path.of(keyFile), issuer, DevTokens.DEFAULT_AUDIENCE),
-              out,
-              devices);
+      ServiceBench bench = new ServiceBench(URI.create(server), tokens, out, devices);
       return bench.bench(users, devices, budget, blobs) == 0 ? 0 : 1;
     } catch (RuntimeException e) {
       err.println("primer bench service: " + e.getMessage());
@@ -134,13 +123,6 @@ public final class ServiceBench {
       Thread.currentThread().interrupt();
       return 1;
     }
-  }
-
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
-    }
-    return args[i];
   }
 
   private String token(String user, String role) {
