@@ -1,6 +1,7 @@
 package dev.primer.service.access;
 
 import dev.primer.service.problem.ProblemException;
+import dev.primer.service.storable.StorableText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -23,6 +24,10 @@ public class DeviceAccess {
    * user's device is 403.
    */
   public DeviceOwner owned(String deviceId, String callerUserId) {
+    if (StorableText.problem(deviceId, StorableText.MAX_ID).isPresent()) {
+      // No device has such an id (U+0000, over-long), and PostgreSQL would refuse it in a query.
+      throw ProblemException.notFound("device", deviceId);
+    }
     DeviceOwner d = known.get(deviceId);
     if (d == null) {
       d = owners.find(deviceId).orElseThrow(() -> ProblemException.notFound("device", deviceId));
