@@ -444,6 +444,9 @@ final class BadInputCorpus {
         device(),
         "",
         new byte[0]);
+    for (String id : new String[] {"no-such-device", "x".repeat(5000), "%00", "..%2F..%2Fetc"}) {
+      add("reviews", "GET", "/v1/devices/" + id + "/reviews", device(), "", new byte[0]);
+    }
     String[] fetchBodies = {
       "",
       "{",
@@ -583,6 +586,13 @@ final class BadInputCorpus {
         "role",
         "GET",
         "/v1/devices/" + target.otherDeviceId() + "/manifest?budget=1000000",
+        device(),
+        "",
+        new byte[0]);
+    add(
+        "role",
+        "GET",
+        "/v1/devices/" + target.otherDeviceId() + "/reviews",
         device(),
         "",
         new byte[0]);
@@ -918,6 +928,7 @@ final class BadInputCorpus {
           "application/json",
           utf8("{\"name\":\"laptop\",\"platform\":\"linux\"}"));
       add(NO_SUBJECT, "GET", base + "/manifest?budget=1000000", nobody, "", new byte[0]);
+      add(NO_SUBJECT, "GET", base + "/reviews", nobody, "", new byte[0]);
       add(
           NO_SUBJECT,
           "POST",

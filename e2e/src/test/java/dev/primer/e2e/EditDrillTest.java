@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -178,6 +179,28 @@ class EditDrillTest {
       a.sync().expectOk("last sync of " + a.user);
       a.sync().expectOk("settling sync of " + a.user);
     }
+    // Each device shows exactly the reviews the service holds open for it: the settled ones are
+    // gone, and a rep's resolve that met a newer change went back to review and is shown again.
+    JsonNode stillOpen =
+        json(
+            ok(
+                http.get("/v1/admin/conflicts?state=open", DevTokens.of("drill-admin", "admin")),
+                "open conflicts"));
+    for (DrillAgent a : agents) {
+      Set<String> serviceOpen = new TreeSet<>();
+      for (JsonNode item : stillOpen) {
+        if (item.path("deviceId").asText().equals(a.deviceId())) {
+          serviceOpen.add(item.path("opId").asText());
+        }
+      }
+      Set<String> shown = new TreeSet<>();
+      Matcher m = Pattern.compile("(?m)^seq \\d+  op (\\S+)").matcher(a.run("conflicts").out());
+      while (m.find()) {
+        shown.add(m.group(1));
+      }
+      assertThat(shown).as("reviews shown on the device of " + a.user).isEqualTo(serviceOpen);
+      serviceOpen.forEach(op -> count("review items left open, shown on their device"));
+    }
 
     // 1. Exactly one receipt per operation, and one for every operation issued.
     String totals =
@@ -261,7 +284,7 @@ class EditDrillTest {
     for (DrillAgent a : agents) {
       Map<String, Map<String, String>> truth = serviceFields(a);
       for (Map.Entry<String, Map<String, String>> r : truth.entrySet()) {
-        Map<String, String> mine = a.fields(r.getKey());
+        Map<String, String> mine = a.fieldsOutsideReview(r.getKey());
         if (mine != null && !mine.equals(r.getValue())) {
           out.add(a.user + " " + r.getKey() + ": device " + mine + ", service " + r.getValue());
         }
@@ -333,6 +356,7 @@ class EditDrillTest {
     JsonNode items = open.isArray() ? open : open.path("items");
     count("review items open at the end: " + items.size());
     boolean repSettled = false;
+    boolean repCouldSettle = false;
     for (JsonNode item : items) {
       String user = item.path("userId").asText();
       DrillAgent owner = agents.stream().filter(a -> a.user.equals(user)).findFirst().orElse(null);
@@ -340,6 +364,7 @@ class EditDrillTest {
           && owner != null
           && owner.ops.contains(item.path("opId").asText())
           && !item.path("reason").asText().equals("record deleted")) {
+        repCouldSettle = true;
         Agents.Run r = owner.run("resolve", item.path("opId").asText(), "--keep", "mine");
         if (r.exit() == 0) {
           owner.collectOps(r);
@@ -362,6 +387,9 @@ class EditDrillTest {
         ok(a, "resolve conflict");
       }
     }
+    // A review the rep's device no longer offered (it took a newer copy for the resolution) would
+    // be refused above: the device must keep every review open until the service settles it.
+    assertThat(repSettled).as("a rep settled one of their review items").isEqualTo(repCouldSettle);
   }
 
   private static Map<String, Map<String, String>> serviceFields(DrillAgent a) {
@@ -572,30 +600,57 @@ class EditDrillTest {
       }
     }
 
+    /**
+     * The record's fields as the rep sees them, except that a field in review shows the service's
+     * value: the rep's stays on top until the review is settled, by design, not by divergence.
+     */
+    Map<String, String> fieldsOutsideReview(String record) {
+      JsonNode node = show(record);
+      if (node == null) {
+        return null;
+      }
+      Map<String, String> out = fields(node);
+      for (JsonNode p : node.path("pending")) {
+        if (p.path("state").asText().equals("needs-review")) {
+          out.put(p.path("field").asText(), p.path("serviceValue").asText());
+        }
+      }
+      return out;
+    }
+
     /** The record's fields as the rep sees them (service copy, pending changes on top). */
     Map<String, String> fields(String record) {
+      JsonNode node = show(record);
+      return node == null ? null : fields(node);
+    }
+
+    private JsonNode show(String record) {
       Agents.Run r = run("show", record, "--json");
       if (r.exit() != 0) {
         return null;
       }
       try {
         JsonNode node = JSON.readTree(r.out());
-        JsonNode f = node.isArray() ? node.path(0).path("fields") : node.path("fields");
-        Map<String, String> out = new TreeMap<>();
-        if (f.isArray()) {
-          for (JsonNode field : f) {
-            out.put(field.path("name").asText(), field.path("value").asText());
-          }
-        } else {
-          for (Map.Entry<String, JsonNode> e : f.properties()) {
-            JsonNode v = e.getValue();
-            out.put(e.getKey(), v.isObject() ? v.path("value").asText() : v.asText());
-          }
-        }
-        return out;
+        return node.isArray() ? node.path(0) : node;
       } catch (Exception e) {
         throw new IllegalStateException("agent show --json gave no JSON: " + r.out(), e);
       }
+    }
+
+    private static Map<String, String> fields(JsonNode node) {
+      JsonNode f = node.path("fields");
+      Map<String, String> out = new TreeMap<>();
+      if (f.isArray()) {
+        for (JsonNode field : f) {
+          out.put(field.path("name").asText(), field.path("value").asText());
+        }
+      } else {
+        for (Map.Entry<String, JsonNode> e : f.properties()) {
+          JsonNode v = e.getValue();
+          out.put(e.getKey(), v.isObject() ? v.path("value").asText() : v.asText());
+        }
+      }
+      return out;
     }
 
     long pending() {

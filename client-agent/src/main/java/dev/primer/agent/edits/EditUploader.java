@@ -12,6 +12,7 @@ import dev.primer.protocol.edits.EditBatch;
 import dev.primer.protocol.edits.EditOperation;
 import dev.primer.protocol.edits.EditReceipt;
 import dev.primer.protocol.edits.EditReceipts;
+import dev.primer.protocol.edits.OpenReviews;
 import dev.primer.protocol.edits.Outcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -165,18 +166,32 @@ public final class EditUploader {
         break;
       }
     }
-    int fetched = fetchChanged();
+    List<String> settled = settleClosedReviews();
+    int fetched = fetchChanged(settled);
     return new UploadResult(false, sent, decided, ignored, fetched, offset);
   }
 
   /**
-   * Fetches the records that decided operations changed (or created) and drops their overlays in
-   * the same transaction as the write; a record the service no longer serves drops them too.
-   * Returns the records written.
+   * When reviews are shown here, asks the service which it still holds open and settles the others
+   * (an admin decided them, or their record is gone); returns their records.
    */
-  private int fetchChanged() {
+  private List<String> settleClosedReviews() {
+    if (store.editWork().conflicts() == 0) {
+      return List.of();
+    }
+    OpenReviews open = retrying.call(endpoint::openReviews);
+    return store.settleClosedReviews(new HashSet<>(open.opIds()), clock.instant());
+  }
+
+  /**
+   * Fetches the records that decided operations changed (or created), and {@code alsoFetch}, and
+   * drops the decided operations' overlays in the same transaction as the write; a record the
+   * service no longer serves drops them too. Returns the records written.
+   */
+  private int fetchChanged(List<String> alsoFetch) {
     Set<String> ids = new LinkedHashSet<>();
     store.awaitingFetch().forEach(e -> ids.add(e.recordId()));
+    ids.addAll(alsoFetch);
     List<String> all = new ArrayList<>(ids);
     int written = 0;
     for (int i = 0; i < all.size(); i += FETCH_BATCH) {

@@ -102,6 +102,28 @@ final class EditOutbox {
     }
   }
 
+  /**
+   * Settles, in one transaction, the reviews shown here that the service no longer holds open;
+   * returns their records, to fetch as the service now has them.
+   */
+  List<String> settleClosed(java.util.Set<String> stillOpen, Instant now) {
+    List<OutboxEntry> closed =
+        select("WHERE state = 'needs-review' AND overlay = 1 AND resolution = ''", List.of())
+            .stream()
+            .filter(e -> !stillOpen.contains(e.opId()))
+            .toList();
+    if (closed.isEmpty()) {
+      return List.of();
+    }
+    jdbc.inWriteTransaction(
+        () -> {
+          for (OutboxEntry e : closed) {
+            settleInTransaction(e.opId(), "settled on the service", now);
+          }
+        });
+    return closed.stream().map(OutboxEntry::recordId).distinct().toList();
+  }
+
   /** Every operation, oldest first. */
   List<OutboxEntry> all() {
     return select("ORDER BY seq", List.of());

@@ -388,6 +388,14 @@ public final class LocalStore implements AutoCloseable {
     edits.settle(opId, "kept theirs", now);
   }
 
+  /**
+   * Settles the reviews shown here that the service no longer names in {@code stillOpen} (an admin
+   * decided, or the record is gone); returns their records, to fetch again.
+   */
+  public List<String> settleClosedReviews(java.util.Set<String> stillOpen, Instant now) {
+    return edits.settleClosed(stillOpen, now);
+  }
+
   /** Every operation of the outbox, oldest first. */
   public List<OutboxEntry> edits() {
     return edits.all();

@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * The service's copy of each record's editable fields ({@code record_fields}), title and fields
  * sealed. A row is only ever replaced by one of the same or a higher record version, so a slow
- * fetch never undoes a newer one; writing a record also settles the reviews a later version of it
- * decided on the service.
+ * fetch never undoes a newer one. A newer copy settles no review: the service says which it still
+ * holds open ({@code GET /v1/devices/{id}/reviews}), whatever became of the record.
  */
 final class RecordFields {
   static final ObjectMapper JSON =
@@ -59,26 +59,15 @@ final class RecordFields {
     }
   }
 
-  /**
-   * Writes {@code records} inside the caller's transaction, each only over an older version. A
-   * review whose receipt is older than the record written, and which the service no longer holds
-   * open, is settled: the service decided it (the review queue, or the rep's resolve) and the
-   * fetched copy shows how. One still open stays shown, however new the copy.
-   */
+  /** Writes {@code records} inside the caller's transaction, each only over an older version. */
   void putInTransaction(List<StoredFields> records, Instant now) throws SQLException {
     try (PreparedStatement p =
-            jdbc.prepare(
-                "INSERT INTO record_fields (record_id, version, type, account_id, title, fields)"
-                    + " VALUES (?,?,?,?,?,?) ON CONFLICT (record_id) DO UPDATE SET"
-                    + " version = excluded.version, type = excluded.type,"
-                    + " account_id = excluded.account_id, title = excluded.title,"
-                    + " fields = excluded.fields WHERE excluded.version >= record_fields.version");
-        PreparedStatement settle =
-            jdbc.prepare(
-                "UPDATE edit_ops SET overlay = 0, resolution = ?, updated_at = ?"
-                    + " WHERE record_id = ? AND state = 'needs-review' AND overlay = 1"
-                    + " AND resolution = '' AND record_version < ?"
-                    + " AND op_id NOT IN (SELECT value FROM json_each(?))")) {
+        jdbc.prepare(
+            "INSERT INTO record_fields (record_id, version, type, account_id, title, fields)"
+                + " VALUES (?,?,?,?,?,?) ON CONFLICT (record_id) DO UPDATE SET"
+                + " version = excluded.version, type = excluded.type,"
+                + " account_id = excluded.account_id, title = excluded.title,"
+                + " fields = excluded.fields WHERE excluded.version >= record_fields.version")) {
       for (StoredFields r : records) {
         p.setString(1, r.recordId());
         p.setLong(2, r.version());
@@ -87,15 +76,8 @@ final class RecordFields {
         p.setBytes(5, cipher.encryptText(r.title(), r.recordId() + "/f.title"));
         p.setBytes(6, cipher.encryptText(json(r.fields()), r.recordId() + "/fields"));
         p.addBatch();
-        settle.setString(1, "settled on the service (record v" + r.version() + ")");
-        settle.setString(2, now.toString());
-        settle.setString(3, r.recordId());
-        settle.setLong(4, r.version());
-        settle.setString(5, json(r.openReviews()));
-        settle.addBatch();
       }
       p.executeBatch();
-      settle.executeBatch();
     }
   }
 
@@ -113,9 +95,9 @@ final class RecordFields {
         rs -> rs.getString(1));
   }
 
-  private static String json(List<?> values) {
+  private static String json(List<RecordField> fields) {
     try {
-      return JSON.writeValueAsString(values);
+      return JSON.writeValueAsString(fields);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write fields", e);
     }

@@ -13,8 +13,6 @@ import java.util.Optional;
  * @param accountId its account
  * @param title its title
  * @param fields the fields, each with its value and field version
- * @param openReviews this device's operations the service still held in review on the record when
- *     it was fetched; not kept in the store, where it only decides which reviews the copy settles
  */
 public record StoredFields(
     String recordId,
@@ -22,22 +20,9 @@ public record StoredFields(
     String type,
     String accountId,
     String title,
-    List<RecordField> fields,
-    List<String> openReviews) {
+    List<RecordField> fields) {
   public StoredFields {
     fields = List.copyOf(fields);
-    openReviews = List.copyOf(openReviews);
-  }
-
-  /** Fields with no review open on them (as read back from the store). */
-  public StoredFields(
-      String recordId,
-      long version,
-      String type,
-      String accountId,
-      String title,
-      List<RecordField> fields) {
-    this(recordId, version, type, accountId, title, fields, List.of());
   }
 
   /** The field called {@code name}, if the record has it. */

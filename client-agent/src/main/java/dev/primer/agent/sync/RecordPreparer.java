@@ -27,13 +27,7 @@ public final class RecordPreparer {
   /** The editable fields a records:fetch line carries, for the store. */
   public static StoredFields fields(RecordLine line) {
     return new StoredFields(
-        line.id(),
-        line.version(),
-        line.type(),
-        line.accountId(),
-        line.title(),
-        line.fields(),
-        line.openReviews());
+        line.id(), line.version(), line.type(), line.accountId(), line.title(), line.fields());
   }
 
   /** Prepares an inline record whose content has been verified. */

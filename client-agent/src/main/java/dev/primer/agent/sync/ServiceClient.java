@@ -9,6 +9,7 @@ import dev.primer.protocol.device.Enrolled;
 import dev.primer.protocol.device.IssuedToken;
 import dev.primer.protocol.edits.EditBatch;
 import dev.primer.protocol.edits.EditReceipts;
+import dev.primer.protocol.edits.OpenReviews;
 import dev.primer.protocol.manifest.Manifest;
 import dev.primer.protocol.records.RecordLine;
 import dev.primer.protocol.telemetry.TelemetryAnswer;
@@ -183,6 +184,11 @@ public final class ServiceClient {
   /** Uploads edit operations; the service's receipts, one per operation, in order. */
   public EditReceipts edits(String deviceId, EditBatch batch) {
     return client.edits(deviceId, batch);
+  }
+
+  /** This device's operations still open in the service's review queue. */
+  public OpenReviews openReviews(String deviceId) {
+    return client.openReviews(deviceId);
   }
 
   /** Sends access events. */

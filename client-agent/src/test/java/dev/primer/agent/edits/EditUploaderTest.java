@@ -15,6 +15,7 @@ import dev.primer.protocol.edits.EditReceipt;
 import dev.primer.protocol.edits.EditReceipts;
 import dev.primer.protocol.edits.FieldChange;
 import dev.primer.protocol.edits.FieldReceipt;
+import dev.primer.protocol.edits.OpenReviews;
 import dev.primer.protocol.edits.Outcome;
 import dev.primer.protocol.records.RecordField;
 import dev.primer.protocol.records.RecordLine;
@@ -149,6 +150,16 @@ class EditUploaderTest {
     }
 
     @Override
+    public OpenReviews openReviews() {
+      return new OpenReviews(
+          decided.values().stream()
+              .filter(r -> r.outcome() == Outcome.NEEDS_REVIEW)
+              .filter(r -> inReview.contains(r.recordId()))
+              .map(EditReceipt::opId)
+              .toList());
+    }
+
+    @Override
     public void fetch(List<String> ids, Consumer<RecordLine> lines) {
       fetches++;
       for (String id : ids) {
@@ -253,6 +264,17 @@ class EditUploaderTest {
           .isEqualTo("field locked is not writable");
       assertThat(store.overlays()).extracting(OutboxEntry::recordId).containsExactly("r2");
       assertThat(store.editWork().conflicts()).isEqualTo(1);
+
+      // Still open on the service: the next upload leaves it shown.
+      uploader(store, service, clock).upload();
+      assertThat(store.editWork().conflicts()).isEqualTo(1);
+
+      // An admin decided it: the next upload settles it and fetches the record as it now is.
+      service.inReview.remove("r2");
+      UploadResult settled = uploader(store, service, clock).upload();
+      assertThat(store.editWork().conflicts()).isZero();
+      assertThat(store.overlays()).isEmpty();
+      assertThat(settled.fetched()).isEqualTo(1);
     }
   }
 

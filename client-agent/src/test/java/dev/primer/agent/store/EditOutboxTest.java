@@ -164,26 +164,24 @@ class EditOutboxTest {
   }
 
   @Test
-  void aNewerCopyKeepsAReviewTheServiceStillHoldsOpenAndSettlesItOnceClosed() {
+  void aReviewStaysShownThroughNewerCopiesUntilTheServiceNoLongerHoldsItOpen() {
     try (LocalStore store = TestStore.open(dir)) {
       store.putFields(List.of(fields("r1", 4, "old")), T0);
       OutboxEntry e = store.appendEdit(seq -> op(seq, "op-a", "r1", "phone", "mine"), T0);
       store.keepReceipts(List.of(receipt(e, Outcome.NEEDS_REVIEW, 5)), T0);
 
-      // The back office changed another field: a newer copy, the review still open on the service.
-      StoredFields stillOpen = fields("r1", 6, "office");
-      store.putFields(
-          List.of(
-              new StoredFields(
-                  "r1", 6, "contact", "a1", "Ada", stillOpen.fields(), List.of("op-a"))),
-          T0);
+      // The back office changed another field: a newer copy settles nothing.
+      store.putFields(List.of(fields("r1", 6, "office")), T0);
+      assertThat(store.edit("op-a").orElseThrow().inConflict()).isTrue();
+      assertThat(store.settleClosedReviews(Set.of("op-a"), T0)).isEmpty();
       assertThat(store.edit("op-a").orElseThrow().inConflict()).isTrue();
 
-      // Resolved on the service: the next copy no longer names it.
-      store.putFields(List.of(fields("r1", 7, "office")), T0);
+      // Decided on the service: it no longer names the operation.
+      assertThat(store.settleClosedReviews(Set.of(), T0)).containsExactly("r1");
       OutboxEntry settled = store.edit("op-a").orElseThrow();
       assertThat(settled.inConflict()).isFalse();
-      assertThat(settled.resolution()).isEqualTo("settled on the service (record v7)");
+      assertThat(settled.resolution()).isEqualTo("settled on the service");
+      assertThat(store.overlays("r1")).isEmpty();
     }
   }
 

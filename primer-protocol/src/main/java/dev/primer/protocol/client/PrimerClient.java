@@ -12,6 +12,7 @@ import dev.primer.protocol.device.Enrolled;
 import dev.primer.protocol.device.IssuedToken;
 import dev.primer.protocol.edits.EditBatch;
 import dev.primer.protocol.edits.EditReceipts;
+import dev.primer.protocol.edits.OpenReviews;
 import dev.primer.protocol.manifest.Manifest;
 import dev.primer.protocol.problem.ProblemDocument;
 import dev.primer.protocol.records.FetchRequest;
@@ -326,6 +327,12 @@ public final class PrimerClient {
   public EditReceipts edits(String deviceId, EditBatch batch) {
     String path = "v1/devices/" + segment(deviceId) + "/edits";
     return readJson(send(post(path, json(batch), MediaTypes.JSON)), EditReceipts.class, path);
+  }
+
+  /** The device's operations still open in review ({@code GET /v1/devices/{id}/reviews}). */
+  public OpenReviews openReviews(String deviceId) {
+    String path = "v1/devices/" + segment(deviceId) + "/reviews";
+    return readJson(send(request(path).GET().build()), OpenReviews.class, path);
   }
 
   // ---- loading an organisation, models, administration ----------------------------------------

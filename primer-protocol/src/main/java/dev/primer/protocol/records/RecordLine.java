@@ -24,9 +24,6 @@ import java.util.Objects;
  * @param error why the id is not served, else empty
  * @param fields the record's structured fields, what a rep can edit (left out of the JSON when
  *     empty)
- * @param openReviews the asking device's operations on this record still waiting in the review
- *     queue (left out when none): a newer copy of the record does not settle them, their resolution
- *     does (ADR 0009)
  */
 public record RecordLine(
     String id,
@@ -41,8 +38,7 @@ public record RecordLine(
     byte[] contentBase64,
     String blob,
     String error,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RecordField> fields,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> openReviews) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RecordField> fields) {
 
   private static final byte[] NONE = new byte[0];
 
@@ -58,7 +54,6 @@ public record RecordLine(
     blob = Objects.requireNonNullElse(blob, "");
     error = Objects.requireNonNullElse(error, "");
     fields = fields == null ? List.of() : List.copyOf(fields);
-    openReviews = openReviews == null ? List.of() : List.copyOf(openReviews);
   }
 
   /** A record whose content travels in the line. */
@@ -85,7 +80,6 @@ public record RecordLine(
         content,
         "",
         "",
-        List.of(),
         List.of());
   }
 
@@ -113,14 +107,12 @@ public record RecordLine(
         NONE,
         sha256,
         "",
-        List.of(),
         List.of());
   }
 
   /** The line for an id that is not served, and why. */
   public static RecordLine refused(String id, String error) {
-    return new RecordLine(
-        id, "", "", "", 0, 0, "", "", List.of(), NONE, "", error, List.of(), List.of());
+    return new RecordLine(id, "", "", "", 0, 0, "", "", List.of(), NONE, "", error, List.of());
   }
 
   /** This line with the record's structured fields. */
@@ -138,27 +130,7 @@ public record RecordLine(
         contentBase64,
         blob,
         error,
-        recordFields,
-        openReviews);
-  }
-
-  /** This line naming the asking device's operations still in review on the record. */
-  public RecordLine withOpenReviews(List<String> reviewOps) {
-    return new RecordLine(
-        id,
-        accountId,
-        type,
-        title,
-        version,
-        sizeBytes,
-        sha256,
-        updatedAt,
-        relatedIds,
-        contentBase64,
-        blob,
-        error,
-        fields,
-        reviewOps);
+        recordFields);
   }
 
   /** Whether this line is an error rather than a record. */
@@ -212,13 +184,6 @@ public record RecordLine(
       }
       g.writeEndArray();
     }
-    if (!openReviews.isEmpty()) {
-      g.writeArrayFieldStart("openReviews");
-      for (String op : openReviews) {
-        g.writeString(op);
-      }
-      g.writeEndArray();
-    }
     g.writeEndObject();
   }
 
@@ -237,8 +202,7 @@ public record RecordLine(
         && java.util.Arrays.equals(contentBase64, r.contentBase64)
         && blob.equals(r.blob)
         && error.equals(r.error)
-        && fields.equals(r.fields)
-        && openReviews.equals(r.openReviews);
+        && fields.equals(r.fields);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.primer.service.device;
 import dev.primer.protocol.MediaTypes;
 import dev.primer.protocol.device.EnrolRequest;
 import dev.primer.protocol.device.Enrolled;
+import dev.primer.protocol.edits.OpenReviews;
 import dev.primer.protocol.manifest.Manifest;
 import dev.primer.protocol.records.FetchRequest;
 import dev.primer.protocol.records.RecordLine;
@@ -12,6 +13,7 @@ import dev.primer.service.access.DeviceAccess;
 import dev.primer.service.auth.Caller;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.edits.EditUpload;
+import dev.primer.service.edits.ReviewQueue;
 import dev.primer.service.manifest.ManifestService;
 import dev.primer.service.openapi.ApiDefinition;
 import dev.primer.service.problem.ProblemException;
@@ -67,6 +69,7 @@ public class DeviceResource {
   @Inject RecordsFetch records;
   @Inject TelemetryUpload telemetry;
   @Inject EditUpload edits;
+  @Inject ReviewQueue reviews;
   @Inject DeviceTokens tokens;
   @Inject Caller caller;
 
@@ -102,6 +105,27 @@ public class DeviceResource {
    * The manifest; 304 when If-None-Match names the current ETag. Both carry a Server-Timing header
    * with the time the service took to build the answer, before writing it.
    */
+  @GET
+  @Path("{id}/reviews")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The device's operations still waiting in the review queue")
+  @APIResponse(
+      responseCode = "200",
+      description = "Their operation ids, oldest first",
+      content =
+          @Content(
+              mediaType = MediaTypes.JSON,
+              schema = @Schema(implementation = OpenReviews.class)))
+  @APIResponse(responseCode = "403", ref = ApiDefinition.FORBIDDEN)
+  @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+  @APIResponse(responseCode = "410", ref = ApiDefinition.GONE)
+  public OpenReviews reviews(
+      @Parameter(description = "The device id") @PathParam("id") String deviceId) {
+    caller.mayActFor(deviceId);
+    access.owned(deviceId, caller.userId());
+    return reviews.openFor(deviceId);
+  }
+
   @GET
   @Path("{id}/manifest")
   @Produces(MediaType.APPLICATION_JSON)

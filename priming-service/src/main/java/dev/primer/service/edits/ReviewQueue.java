@@ -2,6 +2,7 @@ package dev.primer.service.edits;
 
 import dev.primer.protocol.edits.Conflict;
 import dev.primer.protocol.edits.ConflictResolution;
+import dev.primer.protocol.edits.OpenReviews;
 import dev.primer.service.data.OrgDataChanges;
 import dev.primer.service.problem.ProblemException;
 import dev.primer.service.storable.StorableText;
@@ -94,6 +95,27 @@ public class ReviewQueue {
     }
   }
 
+  /** The operations of {@code deviceId} still open in review, oldest first. */
+  public OpenReviews openFor(String deviceId) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT op_id FROM conflicts WHERE device_id = ? AND state = 'open'"
+                    + " GROUP BY op_id ORDER BY min(id) LIMIT "
+                    + OpenReviews.MAX)) {
+      s.setString(1, deviceId);
+      List<String> ops = new java.util.ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          ops.add(rs.getString(1));
+        }
+      }
+      return new OpenReviews(ops);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the device's open reviews", e);
+    }
+  }
+
   /** Decides an open item as {@code resolution} says, for {@code adminUser}. */
   public Conflict resolve(long id, ConflictResolution resolution, String adminUser) {
     String keep = resolution.keep();
@@ -131,7 +153,6 @@ public class ReviewQueue {
                 if (!keep.equals(ConflictResolution.THEIRS)) {
                   write(c, item, value);
                 }
-                announce(c, item.recordId());
                 try (PreparedStatement s =
                     c.prepareStatement(
                         "UPDATE conflicts SET state = 'resolved', resolution = ?, resolved_value = ?,"
@@ -174,25 +195,18 @@ public class ReviewQueue {
       s.setString(2, item.field());
       s.setString(3, value);
       s.setTimestamp(4, Timestamp.from(clock.instant()));
-      s.executeUpdate();
+      if (s.executeUpdate() == 0) {
+        return;
+      }
     }
-  }
-
-  /**
-   * Gives the record a new version even when the value kept is the one it holds: the device whose
-   * operation was in review learns of the resolution from that newer copy, which no longer names
-   * the operation among its open reviews.
-   */
-  private void announce(Connection c, String recordId) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE records SET fields_revision = fields_revision + 1, updated_at = now()"
-                + " WHERE id = ? AND deleted_at IS NULL")) {
-      s.setString(1, recordId);
-      if (s.executeUpdate() > 0) {
-        changes.changed("edits");
-      }
+                + " WHERE id = ?")) {
+      s.setString(1, item.recordId());
+      s.executeUpdate();
     }
+    changes.changed("edits");
   }
 
   /** Open items and the age of the oldest, read at most once a second. */

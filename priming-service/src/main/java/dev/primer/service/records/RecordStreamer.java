@@ -42,16 +42,13 @@ public class RecordStreamer {
 
   /** A fetch whose first rows are read: writing it reads the rest chunk by chunk. */
   public final class Answer {
-    private final String deviceId;
     private final List<String> ids;
     private final Set<String> allowed;
     private final List<String> wanted;
     private Map<String, RecordLine> chunk;
     private int chunkEnd;
 
-    private Answer(String deviceId, List<String> ids, Set<String> allowed, List<String> wanted)
-        throws IOException {
-      this.deviceId = deviceId;
+    private Answer(List<String> ids, Set<String> allowed, List<String> wanted) throws IOException {
       this.ids = ids;
       this.allowed = allowed;
       this.wanted = wanted;
@@ -83,27 +80,27 @@ public class RecordStreamer {
 
     private Map<String, RecordLine> readChunk(int from) throws IOException {
       chunkEnd = Math.min(wanted.size(), from + CHUNK);
-      return rows(deviceId, wanted.subList(from, chunkEnd));
+      return rows(wanted.subList(from, chunkEnd));
     }
   }
 
   /**
-   * Reads the first rows of the answer for {@code ids} to device {@code deviceId}; ids outside
-   * {@code allowed} get an error line.
+   * Reads the first rows of the answer for {@code ids}; ids outside {@code allowed} get an error
+   * line.
    *
    * @throws ProblemException 503 when no database connection is free
    */
-  public Answer open(String deviceId, List<String> ids, Set<String> allowed) throws IOException {
+  public Answer open(List<String> ids, Set<String> allowed) throws IOException {
     List<String> wanted = new ArrayList<>();
     for (String id : ids) {
       if (allowed.contains(id)) {
         wanted.add(id);
       }
     }
-    return new Answer(deviceId, ids, allowed, wanted);
+    return new Answer(ids, allowed, wanted);
   }
 
-  private Map<String, RecordLine> rows(String deviceId, List<String> ids) throws IOException {
+  private Map<String, RecordLine> rows(List<String> ids) throws IOException {
     if (ids.isEmpty()) {
       return Map.of();
     }
@@ -149,40 +146,10 @@ public class RecordStreamer {
         }
       }
       addFields(c, ids, rows);
-      addOpenReviews(c, deviceId, ids, rows);
     } catch (SQLException e) {
       throw new IOException("cannot read records", e);
     }
     return rows;
-  }
-
-  /**
-   * The device's operations still in review on these records: without them a device would take any
-   * newer copy of the record (another field changed) for the review's resolution.
-   */
-  private static void addOpenReviews(
-      Connection c, String deviceId, List<String> ids, Map<String, RecordLine> rows)
-      throws SQLException {
-    Map<String, List<String>> open = new HashMap<>();
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "SELECT DISTINCT record_id, op_id FROM conflicts WHERE device_id = ?"
-                + " AND record_id = ANY(?::text[]) AND state = 'open' ORDER BY record_id, op_id")) {
-      s.setString(1, deviceId);
-      s.setArray(2, c.createArrayOf("text", ids.toArray()));
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          open.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-        }
-      }
-    }
-    open.forEach(
-        (id, ops) -> {
-          RecordLine line = rows.get(id);
-          if (line != null) {
-            rows.put(id, line.withOpenReviews(ops));
-          }
-        });
   }
 
   /** The records' structured fields, by name: one query for the whole chunk. */

@@ -64,8 +64,7 @@ public class RecordsFetch {
     // A record the device edited or created is its to fetch too: after its receipts it brings
     // the merged record home, on the manifest or not yet (ADR 0009).
     inManifest.addAll(edited.byDevice(deviceId, outside));
-    RecordStreamer.Answer answer =
-        streamer.open(deviceId, ids, access.readable(callerUserId, inManifest));
+    RecordStreamer.Answer answer = streamer.open(ids, access.readable(callerUserId, inManifest));
     // The gzip stream is finished only after the last line: an answer the database broke off
     // must reach the device as a broken stream, never as a well-formed short one.
     StreamingOutput out =
