@@ -340,8 +340,8 @@ public final class LocalStore implements AutoCloseable {
    * Adds verified records and the fields their lines carried in one transaction: the fields are
    * stored with the record.
    */
-  public void insert(List<PreparedRecord> records, List<StoredFields> fields, Instant now) {
-    content.insert(records, () -> recordFields.putInTransaction(fields, now));
+  public void insert(List<PreparedRecord> records, List<StoredFields> fields) {
+    content.insert(records, () -> recordFields.putInTransaction(fields));
   }
 
   // ---------------------------------------------------------------- fields and edits
@@ -352,8 +352,8 @@ public final class LocalStore implements AutoCloseable {
   }
 
   /** Writes fetched fields (each only over an older version) in one transaction. */
-  public void putFields(List<StoredFields> fields, Instant now) {
-    recordFields.put(fields, now);
+  public void putFields(List<StoredFields> fields) {
+    recordFields.put(fields);
   }
 
   /** Staged records whose content is held and whose fields are missing or older. */
@@ -392,7 +392,7 @@ public final class LocalStore implements AutoCloseable {
    * Settles the reviews shown here that the service no longer names in {@code stillOpen} (an admin
    * decided, or the record is gone); returns their records, to fetch again.
    */
-  public List<String> settleClosedReviews(java.util.Set<String> stillOpen, Instant now) {
+  public List<String> settleClosedReviews(Set<String> stillOpen, Instant now) {
     return edits.settleClosed(stillOpen, now);
   }
 

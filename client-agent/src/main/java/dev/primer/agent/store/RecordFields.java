@@ -8,7 +8,6 @@ import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.protocol.records.RecordField;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,14 +52,14 @@ final class RecordFields {
   }
 
   /** Writes {@code records} in one transaction. */
-  void put(List<StoredFields> records, Instant now) {
+  void put(List<StoredFields> records) {
     if (!records.isEmpty()) {
-      jdbc.inWriteTransaction(() -> putInTransaction(records, now));
+      jdbc.inWriteTransaction(() -> putInTransaction(records));
     }
   }
 
   /** Writes {@code records} inside the caller's transaction, each only over an older version. */
-  void putInTransaction(List<StoredFields> records, Instant now) throws SQLException {
+  void putInTransaction(List<StoredFields> records) throws SQLException {
     try (PreparedStatement p =
         jdbc.prepare(
             "INSERT INTO record_fields (record_id, version, type, account_id, title, fields)"

@@ -102,7 +102,7 @@ final class Download {
         long t0 = System.nanoTime();
         FetchedBatch batch = await(inFlight.poll());
         long t1 = System.nanoTime();
-        store.insert(batch.inline(), batch.fields(), java.time.Instant.now());
+        store.insert(batch.inline(), batch.fields());
         timings.waiting.addAndGet(t1 - t0);
         timings.writing.addAndGet(System.nanoTime() - t1);
         recordCount += batch.inline().size();
@@ -152,9 +152,7 @@ final class Download {
       }
       for (RecordLine line : bySha.getOrDefault(d.getKey(), List.of())) {
         store.insert(
-            List.of(preparer.blob(line, d.getKey())),
-            List.of(RecordPreparer.fields(line)),
-            java.time.Instant.now());
+            List.of(preparer.blob(line, d.getKey())), List.of(RecordPreparer.fields(line)));
         recordCount++;
         byteCount += line.sizeBytes();
         listener.advanced(1, line.sizeBytes());

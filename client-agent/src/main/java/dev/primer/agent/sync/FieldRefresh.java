@@ -4,7 +4,6 @@ import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.store.StoredFields;
 import dev.primer.agent.trust.ServerValues;
 import dev.primer.protocol.client.RetryPolicy;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,15 +21,12 @@ final class FieldRefresh {
   private final ServiceClient client;
   private final String deviceId;
   private final RetryPolicy retrying;
-  private final Clock clock;
 
-  FieldRefresh(
-      LocalStore store, ServiceClient client, String deviceId, RetryPolicy retrying, Clock clock) {
+  FieldRefresh(LocalStore store, ServiceClient client, String deviceId, RetryPolicy retrying) {
     this.store = store;
     this.client = client;
     this.deviceId = deviceId;
     this.retrying = retrying;
-    this.clock = clock;
   }
 
   /** Refreshes in batches of {@code batchSize} ids until done or cancelled; the records written. */
@@ -57,7 +53,7 @@ final class FieldRefresh {
             return fetched.size();
           },
           cancel::cancelled);
-      store.putFields(fetched, clock.instant());
+      store.putFields(fetched);
       written += fetched.size();
     }
     return written;

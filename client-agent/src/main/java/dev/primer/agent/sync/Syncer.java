@@ -183,8 +183,7 @@ public final class Syncer {
     download.run(plan.batches(config.batchSize(), BATCH_BYTES));
 
     if (!cancel.cancelled()) {
-      new FieldRefresh(store, client, config.deviceId(), retrying, clock)
-          .run(config.batchSize(), cancel);
+      new FieldRefresh(store, client, config.deviceId(), retrying).run(config.batchSize(), cancel);
     }
     boolean complete = store.missing().isEmpty() && manifestRefused.isEmpty();
     int evicted = store.commitStaged(complete, clock.instant());

@@ -96,8 +96,7 @@ class EditCommandsTest {
                   "a1",
                   "Ada Byrne",
                   List.of(
-                      new RecordField("phone", "111", 2), new RecordField("role", "buyer", 1)))),
-          Instant.now());
+                      new RecordField("phone", "111", 2), new RecordField("role", "buyer", 1)))));
     }
   }
 

@@ -43,7 +43,7 @@ class OverlayTest {
   @Test
   void showsTheServiceCopyWithPendingValuesOnTop() {
     try (LocalStore store = TestStore.open(dir)) {
-      store.putFields(List.of(ada(9)), T0);
+      store.putFields(List.of(ada(9)));
       edit(store, "r1", Map.of("phone", "222"));
 
       EditedRecord shown = Overlay.of(store, "r1").orElseThrow();
@@ -59,7 +59,7 @@ class OverlayTest {
   @Test
   void theFirstEditOfAFieldRestsOnTheServiceValueAndVersion() {
     try (LocalStore store = TestStore.open(dir)) {
-      store.putFields(List.of(ada(9)), T0);
+      store.putFields(List.of(ada(9)));
       EditOperation first = edit(store, "r1", Map.of("phone", "222", "email", "a@b.ie"));
 
       assertThat(first.changes())
@@ -73,7 +73,7 @@ class OverlayTest {
   @Test
   void aSecondEditOfAFieldNamesTheRepsOwnPendingValueAsItsBase() {
     try (LocalStore store = TestStore.open(dir)) {
-      store.putFields(List.of(ada(9)), T0);
+      store.putFields(List.of(ada(9)));
       edit(store, "r1", Map.of("phone", "222"));
       EditOperation second = edit(store, "r1", Map.of("phone", "333"));
 
@@ -108,7 +108,7 @@ class OverlayTest {
   @Test
   void searchFindsAPendingValueAndNotTheValueItReplaced() {
     try (LocalStore store = TestStore.open(dir)) {
-      store.putFields(List.of(ada(9)), T0);
+      store.putFields(List.of(ada(9)));
       edit(store, "r1", Map.of("role", "engineer"));
 
       assertThat(Overlay.search(store, "engineer"))

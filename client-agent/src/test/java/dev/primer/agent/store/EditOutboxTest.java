@@ -146,7 +146,7 @@ class EditOutboxTest {
   @Test
   void theFetchedRecordAndTheDroppedOverlayAreWrittenTogether() {
     try (LocalStore store = TestStore.open(dir)) {
-      store.putFields(List.of(fields("r1", 4, "old")), T0);
+      store.putFields(List.of(fields("r1", 4, "old")));
       OutboxEntry e = store.appendEdit(seq -> op(seq, "op-a", "r1", "phone", "new"), T0);
       store.keepReceipts(List.of(receipt(e, Outcome.APPLIED, 5)), T0);
       assertThat(store.awaitingFetch()).extracting(OutboxEntry::opId).containsExactly("op-a");
@@ -166,12 +166,12 @@ class EditOutboxTest {
   @Test
   void aReviewStaysShownThroughNewerCopiesUntilTheServiceNoLongerHoldsItOpen() {
     try (LocalStore store = TestStore.open(dir)) {
-      store.putFields(List.of(fields("r1", 4, "old")), T0);
+      store.putFields(List.of(fields("r1", 4, "old")));
       OutboxEntry e = store.appendEdit(seq -> op(seq, "op-a", "r1", "phone", "mine"), T0);
       store.keepReceipts(List.of(receipt(e, Outcome.NEEDS_REVIEW, 5)), T0);
 
       // The back office changed another field: a newer copy settles nothing.
-      store.putFields(List.of(fields("r1", 6, "office")), T0);
+      store.putFields(List.of(fields("r1", 6, "office")));
       assertThat(store.edit("op-a").orElseThrow().inConflict()).isTrue();
       assertThat(store.settleClosedReviews(Set.of("op-a"), T0)).isEmpty();
       assertThat(store.edit("op-a").orElseThrow().inConflict()).isTrue();
@@ -188,8 +188,8 @@ class EditOutboxTest {
   @Test
   void anOlderFetchNeverOverwritesNewerFields() {
     try (LocalStore store = TestStore.open(dir)) {
-      store.putFields(List.of(fields("r1", 7, "newer")), T0);
-      store.putFields(List.of(fields("r1", 6, "older")), T0);
+      store.putFields(List.of(fields("r1", 7, "newer")));
+      store.putFields(List.of(fields("r1", 6, "older")));
       assertThat(store.fields("r1").orElseThrow().version()).isEqualTo(7);
       assertThat(store.fields("r1").orElseThrow().field("phone").orElseThrow().value())
           .isEqualTo("newer");
@@ -200,7 +200,7 @@ class EditOutboxTest {
   void fieldsAndOperationsAreStoredSealed() throws Exception {
     String secret = "Zanzibar-0170-unique";
     try (LocalStore store = TestStore.open(dir)) {
-      store.putFields(List.of(fields("r1", 1, secret + "-service")), T0);
+      store.putFields(List.of(fields("r1", 1, secret + "-service")));
       store.appendEdit(seq -> op(seq, "op-a", "r1", "phone", secret + "-mine"), T0);
       store.checkpoint();
     }
