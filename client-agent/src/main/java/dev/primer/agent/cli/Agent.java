@@ -12,7 +12,6 @@ import dev.primer.agent.edits.EditUploader;
 import dev.primer.agent.edits.UploadResult;
 import dev.primer.agent.policy.NetworkPolicy;
 import dev.primer.agent.policy.PolicyDecision;
-import dev.primer.agent.store.EditWork;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.agent.sync.ServiceClient;
 import dev.primer.agent.sync.Syncer;
@@ -199,8 +198,7 @@ public final class Agent implements AutoCloseable {
    * #stopIfRefused}.
    */
   void uploadEdits(Clock clock, PrintWriter err) {
-    EditWork work = store.editWork();
-    if (work.waiting() == 0 && work.conflicts() == 0) {
+    if (store.editWork().idle()) {
       return;
     }
     try {

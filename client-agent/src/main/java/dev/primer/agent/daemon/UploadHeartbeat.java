@@ -94,10 +94,8 @@ public final class UploadHeartbeat {
     if (!written && !reconnected && !due) {
       return false;
     }
-    if (now.waiting() == 0 && now.conflicts() == 0) {
-      // Nothing to send, fetch or ask about: the next look is the poll; the timer idles at its
-      // longest. (Reviews shown here are asked about at each beat that runs: the service may
-      // have settled them.)
+    if (now.idle()) {
+      // The next look is the poll; the timer idles at its longest.
       backoff = MIN_BACKOFF;
       timer = clock.instant().plus(MAX_BACKOFF);
       return false;

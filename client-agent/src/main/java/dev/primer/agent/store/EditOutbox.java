@@ -106,22 +106,24 @@ final class EditOutbox {
    * Settles, in one transaction, the reviews shown here that the service no longer holds open;
    * returns their records, to fetch as the service now has them.
    */
-  List<String> settleClosed(java.util.Set<String> stillOpen, Instant now) {
-    List<OutboxEntry> closed =
-        select("WHERE state = 'needs-review' AND overlay = 1 AND resolution = ''", List.of())
-            .stream()
-            .filter(e -> !stillOpen.contains(e.opId()))
-            .toList();
-    if (closed.isEmpty()) {
-      return List.of();
-    }
+  List<String> settleClosed(Set<String> stillOpen, Instant now) {
+    List<String> records = new ArrayList<>();
+    // Read and settled under the write lock: an 'agent resolve' of another process cannot settle
+    // one of them in between.
     jdbc.inWriteTransaction(
         () -> {
-          for (OutboxEntry e : closed) {
-            settleInTransaction(e.opId(), "settled on the service", now);
+          for (OutboxEntry e :
+              select(
+                  "WHERE state = 'needs-review' AND overlay = 1 AND resolution = ''", List.of())) {
+            if (!stillOpen.contains(e.opId())) {
+              settleInTransaction(e.opId(), "settled on the service", now);
+              if (!records.contains(e.recordId())) {
+                records.add(e.recordId());
+              }
+            }
           }
         });
-    return closed.stream().map(OutboxEntry::recordId).distinct().toList();
+    return records;
   }
 
   /** Every operation, oldest first. */
@@ -254,7 +256,7 @@ final class EditOutbox {
   void converge(List<StoredFields> fetched, Set<String> gone, Instant now) {
     jdbc.inWriteTransaction(
         () -> {
-          fields.putInTransaction(fetched, now);
+          fields.putInTransaction(fetched);
           try (PreparedStatement p =
               jdbc.prepare(
                   "UPDATE edit_ops SET overlay = 0, updated_at = ? WHERE record_id = ?"

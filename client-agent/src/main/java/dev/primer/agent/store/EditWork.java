@@ -13,4 +13,12 @@ import java.util.Optional;
  * @param conflicts operations in review waiting for the rep
  */
 public record EditWork(
-    long waiting, long highestSeq, Optional<Instant> oldestPending, long pending, long conflicts) {}
+    long waiting, long highestSeq, Optional<Instant> oldestPending, long pending, long conflicts) {
+  /**
+   * Whether an upload has nothing to do: nothing to send or fetch, and no review shown here whose
+   * settling on the service it would ask about.
+   */
+  public boolean idle() {
+    return waiting == 0 && conflicts == 0;
+  }
+}
