@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.primer.agent.config.AgentConfig;
 import dev.primer.agent.config.AgentHome;
 import dev.primer.agent.policy.WifiOnly;
 import dev.primer.agent.store.LocalStore;
@@ -65,27 +64,7 @@ class EditCommandsTest {
 
   @BeforeEach
   void enrolledHomeWithOneContact() {
-    new AgentHome(home)
-        .save(
-            new AgentConfig(
-                "http://127.0.0.1:1",
-                "d-1",
-                "u1",
-                "tok",
-                "",
-                "",
-                1 << 30,
-                "01:00",
-                "05:00",
-                0,
-                List.of(),
-                List.of(),
-                "",
-                false,
-                0,
-                1000,
-                false,
-                ""));
+    new AgentHome(home).save(TestStore.unreachableConfig("tok"));
     try (LocalStore store = TestStore.open(home)) {
       store.putFields(
           List.of(

@@ -2,7 +2,6 @@ package dev.primer.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.primer.agent.config.AgentConfig;
 import dev.primer.agent.config.AgentHome;
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.KeyFile;
@@ -53,26 +52,7 @@ class StoreAtRestTest {
   /** A store of 90 records, one blob, and a config, written with {@code key}. */
   private static void fill(Path home, StoreKey key) throws IOException {
     AgentHome h = new AgentHome(home);
-    h.save(
-        new AgentConfig(
-            "http://127.0.0.1:1",
-            "d-1",
-            "u1",
-            "secret-token",
-            "",
-            "",
-            1 << 30,
-            "01:00",
-            "05:00",
-            0,
-            List.of(),
-            List.of(),
-            "",
-            false,
-            0,
-            1000,
-            false,
-            ""));
+    h.save(TestStore.unreachableConfig("secret-token"));
     try (LocalStore store =
         LocalStore.open(
             h.storeFile(),

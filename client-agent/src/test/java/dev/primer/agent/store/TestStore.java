@@ -1,5 +1,6 @@
 package dev.primer.agent.store;
 
+import dev.primer.agent.config.AgentConfig;
 import dev.primer.agent.crypto.FieldCipher;
 import dev.primer.agent.crypto.SearchTokens;
 import dev.primer.agent.crypto.StoreKey;
@@ -24,6 +25,32 @@ public final class TestStore {
         dir.resolve("blobs"),
         new FieldCipher(key.encryptionKey()),
         new SearchTokens(key.tokenKey()));
+  }
+
+  /**
+   * The config of device d-1 of user u1 holding {@code token}, enrolled with a service nobody
+   * answers at (127.0.0.1:1): commands that would call it work offline.
+   */
+  public static AgentConfig unreachableConfig(String token) {
+    return new AgentConfig(
+        "http://127.0.0.1:1",
+        "d-1",
+        "u1",
+        token,
+        "",
+        "",
+        1 << 30,
+        "01:00",
+        "05:00",
+        0,
+        List.of(),
+        List.of(),
+        "",
+        false,
+        0,
+        1000,
+        false,
+        "");
   }
 
   /** Record {@code i} at {@code version}: its content text. */
