@@ -1257,30 +1257,27 @@ final class BadInputCorpus {
     add("edits", "GET", "/v1/admin/conflicts?limit=-1", admin(), "", new byte[0]);
     add("edits", "GET", "/v1/admin/conflicts?limit=many", admin(), "", new byte[0]);
     add("edits", "GET", "/v1/admin/conflicts", device(), "", new byte[0]);
-    add(
-        "edits",
-        "PUT",
-        "/v1/admin/field-policies",
-        admin(),
-        json,
-        utf8(
-            "{\"recordType\":\"spaceship\",\"field\":\"x\",\"writable\":true,\"policy\":\"review\"}"));
-    add(
-        "edits",
-        "PUT",
-        "/v1/admin/field-policies",
-        admin(),
-        json,
-        utf8(
-            "{\"recordType\":\"contact\",\"field\":\"Bad Field\",\"writable\":true,\"policy\":\"review\"}"));
-    add(
-        "edits",
-        "PUT",
-        "/v1/admin/field-policies",
-        admin(),
-        json,
-        utf8(
-            "{\"recordType\":\"contact\",\"field\":\"phone\",\"writable\":true,\"policy\":\"coin-toss\"}"));
+    String[][] badPolicies = { // record type, field, policy
+      {"spaceship", "x", "review"},
+      {"contact", "Bad Field", "review"},
+      {"contact", "phone", "coin-toss"}
+    };
+    for (String[] p : badPolicies) {
+      add(
+          "edits",
+          "PUT",
+          "/v1/admin/field-policies",
+          admin(),
+          json,
+          utf8(
+              "{\"recordType\":\""
+                  + p[0]
+                  + "\",\"field\":\""
+                  + p[1]
+                  + "\",\"writable\":true,\"policy\":\""
+                  + p[2]
+                  + "\"}"));
+    }
     add("edits", "PUT", "/v1/admin/field-policies", admin(), json, utf8("[]"));
     add(
         "edits",
