@@ -16,6 +16,12 @@ final class Jdbc {
     void run() throws SQLException;
   }
 
+  /** Work inside a transaction that yields what it found or did. */
+  @FunctionalInterface
+  interface Yielding<T> {
+    T run() throws SQLException;
+  }
+
   /** Maps one row. */
   @FunctionalInterface
   interface RowMapper<T> {
@@ -45,7 +51,8 @@ final class Jdbc {
       try {
         work.run();
         db.commit();
-      } catch (SQLException | RuntimeException e) {
+      } catch (Throwable e) {
+        // Any Throwable: an OutOfMemoryError in the work must not leave the transaction open.
         db.rollback();
         throw e;
       } finally {
@@ -63,17 +70,40 @@ final class Jdbc {
    * second process waits its turn (the busy timeout).
    */
   void inWriteTransaction(Work work) {
-    try (Statement s = db.createStatement()) {
-      s.execute("BEGIN IMMEDIATE");
-      try {
-        work.run();
-        s.execute("COMMIT");
-      } catch (SQLException | RuntimeException e) {
-        s.execute("ROLLBACK");
-        throw e;
-      }
+    try {
+      writeTransaction(
+          db,
+          () -> {
+            work.run();
+            return Boolean.TRUE;
+          });
     } catch (SQLException e) {
       throw new StoreException("store write failed", e);
+    }
+  }
+
+  /**
+   * Runs {@code work} on {@code db} between {@code BEGIN IMMEDIATE} and {@code COMMIT}, rolled back
+   * on any Throwable: an Error thrown mid-transaction (an OutOfMemoryError under load) would
+   * otherwise leave it open, and every later {@code BEGIN} on that connection would fail with
+   * "cannot start a transaction within a transaction".
+   */
+  static <T> T writeTransaction(Connection db, Yielding<T> work) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      T result;
+      try {
+        result = work.run();
+        s.execute("COMMIT");
+      } catch (Throwable e) {
+        try {
+          s.execute("ROLLBACK");
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+      return result;
     }
   }
 

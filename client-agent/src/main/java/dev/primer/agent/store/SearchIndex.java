@@ -200,64 +200,53 @@ public final class SearchIndex implements AutoCloseable {
    */
   private synchronized boolean step() {
     try {
-      List<Long> removed;
-      int indexed = 0;
-      try (Statement s = index.createStatement()) {
-        // IMMEDIATE: the mark is read under the write lock, so two processes never index a row
-        // twice.
-        s.execute("BEGIN IMMEDIATE");
-      }
-      try {
-        removed = removeUnindexed();
-        long through = mark("through");
-        long last = through;
-        try (PreparedStatement read =
-                store.prepareStatement(
-                    "SELECT id, record_id, title, body, blob FROM content WHERE id > ? ORDER BY id LIMIT ?");
-            PreparedStatement add =
-                index.prepareStatement("INSERT INTO fts (rowid, title, body) VALUES (?,?,?)")) {
-          read.setLong(1, through);
-          read.setInt(2, ROWS_PER_TRANSACTION);
-          try (ResultSet rs = read.executeQuery()) {
-            while (rs.next()) {
-              last = rs.getLong(1);
-              String recordId = rs.getString(2);
-              try {
-                String title = cipher.decryptText(rs.getBytes(3), recordId + "/title");
-                String body =
-                    rs.getInt(5) == 1
-                        ? ""
-                        : text(cipher.decrypt(rs.getBytes(4), recordId + "/body"));
-                add.setLong(1, last);
-                add.setString(2, tokens.document(title));
-                add.setString(3, tokens.distinctDocument(body));
-                add.executeUpdate();
-              } catch (FieldCipher.TamperedException damaged) {
-                // Not indexed: verify finds the damaged row and drops it; the rest goes on.
-              }
-              indexed++;
-            }
-          }
-        }
-        if (last > through) {
-          setMark("through", last);
-        }
-        try (Statement s = index.createStatement()) {
-          s.execute("COMMIT");
-        }
-      } catch (SQLException | RuntimeException e) {
-        try (Statement s = index.createStatement()) {
-          s.execute("ROLLBACK");
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-        throw e;
-      }
-      forgetUnindexed(removed);
-      return indexed == ROWS_PER_TRANSACTION || !removed.isEmpty();
+      // IMMEDIATE: the mark is read under the write lock, so two processes never index a row twice.
+      Step done = Jdbc.writeTransaction(index, this::indexNewRows);
+      forgetUnindexed(done.removed());
+      return done.indexed() == ROWS_PER_TRANSACTION || !done.removed().isEmpty();
     } catch (SQLException e) {
       throw new StoreException("cannot update the search index", e);
     }
+  }
+
+  /** What one step removed from the index and how many new rows it read. */
+  private record Step(List<Long> removed, int indexed) {}
+
+  private Step indexNewRows() throws SQLException {
+    List<Long> removed = removeUnindexed();
+    int indexed = 0;
+    long through = mark("through");
+    long last = through;
+    try (PreparedStatement read =
+            store.prepareStatement(
+                "SELECT id, record_id, title, body, blob FROM content WHERE id > ? ORDER BY id LIMIT ?");
+        PreparedStatement add =
+            index.prepareStatement("INSERT INTO fts (rowid, title, body) VALUES (?,?,?)")) {
+      read.setLong(1, through);
+      read.setInt(2, ROWS_PER_TRANSACTION);
+      try (ResultSet rs = read.executeQuery()) {
+        while (rs.next()) {
+          last = rs.getLong(1);
+          String recordId = rs.getString(2);
+          try {
+            String title = cipher.decryptText(rs.getBytes(3), recordId + "/title");
+            String body =
+                rs.getInt(5) == 1 ? "" : text(cipher.decrypt(rs.getBytes(4), recordId + "/body"));
+            add.setLong(1, last);
+            add.setString(2, tokens.document(title));
+            add.setString(3, tokens.distinctDocument(body));
+            add.executeUpdate();
+          } catch (FieldCipher.TamperedException damaged) {
+            // Not indexed: verify finds the damaged row and drops it; the rest goes on.
+          }
+          indexed++;
+        }
+      }
+    }
+    if (last > through) {
+      setMark("through", last);
+    }
+    return new Step(removed, indexed);
   }
 
   /** Removes queued content ids from the index; the queue is emptied after the commit. */
@@ -300,7 +289,7 @@ public final class SearchIndex implements AutoCloseable {
       }
       p.executeBatch();
       store.commit();
-    } catch (SQLException e) {
+    } catch (Throwable e) {
       store.rollback();
       throw e;
     } finally {

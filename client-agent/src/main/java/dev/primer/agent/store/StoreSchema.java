@@ -53,22 +53,20 @@ final class StoreSchema {
     if (layout(s) == LAYOUT) {
       return;
     }
-    s.execute("BEGIN IMMEDIATE");
-    try {
-      long layout = layout(s);
-      if (layout < LAYOUT) {
-        boolean earlierContent = tableExists(s, "content");
-        createTables(s);
-        if (layout == 0 && earlierContent) {
-          upgradeContentTable(s);
-        }
-        s.execute("PRAGMA user_version = " + LAYOUT);
-      }
-      s.execute("COMMIT");
-    } catch (SQLException | RuntimeException e) {
-      s.execute("ROLLBACK");
-      throw e;
-    }
+    Jdbc.writeTransaction(
+        s.getConnection(),
+        () -> {
+          long layout = layout(s);
+          if (layout < LAYOUT) {
+            boolean earlierContent = tableExists(s, "content");
+            createTables(s);
+            if (layout == 0 && earlierContent) {
+              upgradeContentTable(s);
+            }
+            s.execute("PRAGMA user_version = " + LAYOUT);
+          }
+          return layout;
+        });
   }
 
   private static long layout(Statement s) throws SQLException {

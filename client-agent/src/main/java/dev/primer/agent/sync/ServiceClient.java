@@ -30,11 +30,21 @@ import java.util.function.Consumer;
  */
 public final class ServiceClient {
   /**
-   * Longest wait for the next bytes of an answer body (system property {@code
-   * primer.agent.read-timeout}, e.g. {@code 60s}; default 60 s): a stalled answer fails then.
+   * Longest wait for the next bytes of an answer body: system property {@code
+   * primer.agent.read-timeout}, e.g. {@code 60s}; default 60 s. A stalled answer fails then.
    */
-  static final Duration READ_TIMEOUT =
-      readTimeout(System.getProperty("primer.agent.read-timeout", "60s"));
+  static Duration readTimeout() {
+    return duration("primer.agent.read-timeout", "60s");
+  }
+
+  /**
+   * Longest wait for a connection to the service: system property {@code
+   * primer.agent.connect-timeout}; default 10 s. Read for each client, so a process that runs many
+   * agents (the load drill) can set it before they start.
+   */
+  static Duration connectTimeout() {
+    return duration("primer.agent.connect-timeout", "10s");
+  }
 
   private final PrimerClient client;
   private final Optional<String> warning;
@@ -51,7 +61,7 @@ public final class ServiceClient {
    * Transport.RefusedServerException}) when the rules do not allow that URL.
    */
   public ServiceClient(String server, String token, Transport transport) {
-    this(server, token, transport, Duration.ofSeconds(10), Duration.ofMinutes(5));
+    this(server, token, transport, connectTimeout(), Duration.ofMinutes(5));
   }
 
   /**
@@ -70,7 +80,7 @@ public final class ServiceClient {
     PrimerClient.Builder builder =
         PrimerClient.builder(uri)
             .token(token)
-            .readTimeout(READ_TIMEOUT.compareTo(answerTimeout) < 0 ? READ_TIMEOUT : answerTimeout)
+            .readTimeout(readTimeout().compareTo(answerTimeout) < 0 ? readTimeout() : answerTimeout)
             .connectTimeout(connectTimeout)
             .answerTimeout(answerTimeout);
     if ("https".equalsIgnoreCase(uri.getScheme())) {
@@ -84,7 +94,9 @@ public final class ServiceClient {
     return warning;
   }
 
-  static Duration readTimeout(String text) {
+  /** The duration the system property {@code property} gives, like 60s, 2m or 500ms. */
+  static Duration duration(String property, String fallback) {
+    String text = System.getProperty(property, fallback);
     String t = text.strip().toLowerCase(Locale.ROOT);
     try {
       if (t.endsWith("ms")) {
@@ -99,7 +111,7 @@ public final class ServiceClient {
       return Duration.ofSeconds(Long.parseLong(t));
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          "primer.agent.read-timeout must be like 60s, 2m or 500ms, was '" + text + "'");
+          property + " must be like 60s, 2m or 500ms, was '" + text + "'");
     }
   }
 

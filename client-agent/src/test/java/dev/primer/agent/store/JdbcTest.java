@@ -45,4 +45,34 @@ class JdbcTest {
       assertThat(jdbc.query("SELECT v FROM t", List.of(), rs -> rs.getLong(1))).containsExactly(2L);
     }
   }
+
+  @Test
+  void anErrorInAWriteTransactionRollsItBackSoTheNextOneCanBegin() throws Exception {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("t.db"))) {
+      Jdbc jdbc = new Jdbc(db);
+      try (Statement s = db.createStatement()) {
+        s.execute("CREATE TABLE t (v INTEGER PRIMARY KEY)");
+      }
+
+      assertThatThrownBy(
+              () ->
+                  jdbc.inWriteTransaction(
+                      () -> {
+                        try (Statement s = jdbc.statement()) {
+                          s.execute("INSERT INTO t VALUES (1)");
+                        }
+                        throw new OutOfMemoryError("the heap ran out mid-transaction");
+                      }))
+          .isInstanceOf(OutOfMemoryError.class);
+
+      assertThat(jdbc.queryLong("SELECT count(*) FROM t")).isZero();
+      jdbc.inWriteTransaction(
+          () -> {
+            try (Statement s = jdbc.statement()) {
+              s.execute("INSERT INTO t VALUES (2)");
+            }
+          });
+      assertThat(jdbc.query("SELECT v FROM t", List.of(), rs -> rs.getLong(1))).containsExactly(2L);
+    }
+  }
 }
