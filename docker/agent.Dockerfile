@@ -4,6 +4,10 @@
 #   docker run --rm -v primer-agent:/home/agent primer/agent status
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
+# npm: the reactor builds the service too (the agent's tests run against it), and the service's
+# build installs the admin console's browser libraries with npm ci.
+RUN apt-get update -q && apt-get install -y -q --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/*
 COPY . .
 RUN ./mvnw -B -q -pl client-agent -am package -DskipTests \
  && ./mvnw -B -q -pl client-agent dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib

@@ -57,6 +57,7 @@ public class ModelResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(type = SchemaType.ARRAY, implementation = ModelEntry.class)))
+  @RolesAllowed({Roles.DATA_SCIENTIST, Roles.ADMIN})
   public List<ModelEntry> list() {
     return models.list();
   }
@@ -118,6 +119,7 @@ public class ModelResource {
               schema = @Schema(implementation = ModelEntry.class)))
   @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
   @APIResponse(responseCode = "422", ref = ApiDefinition.UNPROCESSABLE)
+  @RolesAllowed({Roles.DATA_SCIENTIST, Roles.ADMIN})
   public ModelEntry activate(@Parameter(description = "The model id") @PathParam("id") String id) {
     return models.activate(id);
   }

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * class of its own. Clients must send the colon as is; {@code %3A} is a different path.
  */
 @Path("/v1/models:rollback")
-@RolesAllowed(Roles.DATA_SCIENTIST)
+@RolesAllowed({Roles.DATA_SCIENTIST, Roles.ADMIN})
 @Tag(name = "models")
 @SecurityRequirement(name = ApiDefinition.BEARER, scopes = Roles.DATA_SCIENTIST)
 @APIResponse(responseCode = "401", ref = ApiDefinition.UNAUTHORIZED)

@@ -164,8 +164,16 @@ class ModelTest {
   }
 
   @Test
-  void otherRolesMayNotTouchTheRegistry() {
+  void adminsListActivateAndRollBackButOnlyDataScientistsUploadAndNoOtherRoleTouchesIt() {
+    TestTokens.as("a", Roles.ADMIN).get("/v1/models").then().statusCode(200);
     TestTokens.as("a", Roles.ADMIN)
+        .contentType("application/zip")
+        .body(new byte[] {1, 2, 3})
+        .post("/v1/models")
+        .then()
+        .statusCode(403);
+    TestTokens.as("d", Roles.DEVICE).get("/v1/models").then().statusCode(403);
+    TestTokens.as("d", Roles.DEVICE)
         .urlEncodingEnabled(false)
         .post("/v1/models:rollback")
         .then()
