@@ -136,6 +136,58 @@ public class SnapshotLoader {
     }
   }
 
+  /**
+   * {@code live} as it would be with other territories and assignments (a draft territory model's):
+   * the same users, accounts, records, history and calendars, in the same order, so that a
+   * selection computed from it differs from the live one only by what the territories change
+   * (features and who may read what).
+   */
+  public OrgSnapshot withTerritories(
+      OrgSnapshot live, List<Territory> territories, Map<String, List<String>> assignments) {
+    long t0 = System.nanoTime();
+    Catalog was = live.catalog();
+    List<User> users = new ArrayList<>(was.userCount());
+    for (int u = 0; u < was.userCount(); u++) {
+      User user = was.user(u);
+      users.add(
+          new User(
+              user.id(),
+              user.name(),
+              user.email(),
+              user.timezone(),
+              user.home(),
+              assignments.getOrDefault(user.id(), List.of()),
+              user.teamId(),
+              user.role()));
+    }
+    List<Account> accounts = new ArrayList<>(was.accountCount());
+    for (int a = 0; a < was.accountCount(); a++) {
+      accounts.add(was.account(a));
+    }
+    List<CrmRecord> records = new ArrayList<>(was.recordCount());
+    for (int r = 0; r < was.recordCount(); r++) {
+      records.add(was.record(r));
+    }
+    Catalog catalog = Catalog.of(users, accounts, records, territories);
+    List<AccountShare> shares;
+    try (Connection c = dataSource.getConnection()) {
+      shares = shares(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the account shares", e);
+    }
+    Visibility visibility =
+        Visibility.of(catalog, shares, new VisibilityRules(config.visibility().teamAccounts()));
+    return OrgSnapshot.of(
+        catalog,
+        live.history().over(catalog),
+        live.appointments(),
+        visibility,
+        live.sha256(),
+        live.dataVersion() + "+territories",
+        Instant.now(),
+        Duration.ofNanos(System.nanoTime() - t0));
+  }
+
   private static List<AccountShare> shares(Connection c) throws SQLException {
     List<AccountShare> shares = new ArrayList<>();
     try (PreparedStatement s =

@@ -173,7 +173,8 @@ public class TerritoryResource {
     return Map.of("userId", userId, "territoryIds", territories.assign(userId, territoryIds));
   }
 
-  String text(InputStream body) {
+  /** The body of a territory request, read up to the territory limit. */
+  public String text(InputStream body) {
     try (InputStream in =
         Bodies.open(body, null, config.limits().territory().asLongValue(), "the territory body")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -70,27 +70,9 @@ public class TerritoryService {
    */
   @Transactional
   public boolean put(String id, String body) {
-    JsonNode tree = tree(body);
-    if (!"Feature".equals(tree.path("type").asText())) {
-      throw invalid(id, "the body must be a GeoJSON Feature", List.of());
-    }
-    ObjectNode feature = (ObjectNode) tree;
-    JsonNode props = feature.path("properties");
-    ObjectNode properties = props.isObject() ? (ObjectNode) props : feature.putObject("properties");
-    String given = properties.path("id").asText(feature.path("id").asText(""));
-    if (!given.isEmpty() && !given.equals(id)) {
-      throw invalid(
-          id, "the Feature's id '" + given + "' differs from '" + id + "' in the path", List.of());
-    }
-    properties.put("id", id);
-    GeoJsonReadResult read = read(feature.toString());
-    List<TerritoryProblem> problems = new ArrayList<>(read.problems());
-    read.territories().forEach(t -> problems.addAll(new TerritoryValidator().validate(t)));
-    List<TerritoryProblem> errors = problems.stream().filter(TerritoryProblem::isError).toList();
-    if (!errors.isEmpty() || read.territories().size() != 1) {
-      throw invalid(id, "territory " + id + " is not valid", errors);
-    }
-    Territory territory = read.territories().get(0);
+    CheckedFeature checked = check(id, body);
+    ObjectNode feature = checked.feature();
+    Territory territory = checked.territory();
     try (Connection c = db.getConnection();
         PreparedStatement u =
             c.prepareStatement(
@@ -111,6 +93,38 @@ public class TerritoryService {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot store territory " + id, e);
     }
+  }
+
+  /** A Feature that territory-geo found valid, with the territory it reads as. */
+  public record CheckedFeature(ObjectNode feature, Territory territory) {}
+
+  /**
+   * Reads the Feature as territory {@code id} (a feature without an id takes {@code id}) and checks
+   * it as {@code bin/primer territory validate} does; refuses (422) an invalid one with its
+   * problems. The one check for a live territory and a draft's alike.
+   */
+  public CheckedFeature check(String id, String body) {
+    JsonNode tree = tree(body);
+    if (!"Feature".equals(tree.path("type").asText())) {
+      throw invalid(id, "the body must be a GeoJSON Feature", List.of());
+    }
+    ObjectNode feature = (ObjectNode) tree;
+    JsonNode props = feature.path("properties");
+    ObjectNode properties = props.isObject() ? (ObjectNode) props : feature.putObject("properties");
+    String given = properties.path("id").asText(feature.path("id").asText(""));
+    if (!given.isEmpty() && !given.equals(id)) {
+      throw invalid(
+          id, "the Feature's id '" + given + "' differs from '" + id + "' in the path", List.of());
+    }
+    properties.put("id", id);
+    GeoJsonReadResult read = read(feature.toString());
+    List<TerritoryProblem> problems = new ArrayList<>(read.problems());
+    read.territories().forEach(t -> problems.addAll(new TerritoryValidator().validate(t)));
+    List<TerritoryProblem> errors = problems.stream().filter(TerritoryProblem::isError).toList();
+    if (!errors.isEmpty() || read.territories().size() != 1) {
+      throw invalid(id, "territory " + id + " is not valid", errors);
+    }
+    return new CheckedFeature(feature, read.territories().get(0));
   }
 
   /** The stored Feature. */
