@@ -1,15 +1,24 @@
 // The admin console in a real browser: Debian's Chromium, headless, driven by Playwright.
-// Usage: node console-drill.mjs BASE_URL ADMIN_TOKEN NON_ADMIN_TOKEN SCREENSHOT_DIR
+// Usage: node console-drill.mjs BASE_URL ADMIN_TOKEN REP_TOKEN REP_DEVICE REP_ID LAT,LON SCREENSHOT_DIR
+// The rep (no territory yet) gets the territory drawn around LAT,LON: after the activation their
+// device's next manifest holds that account's records.
 // Prints one line per step; exits 1 at the first step that fails (its screenshot is kept).
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [base, adminToken, otherToken, shots] = process.argv.slice(2);
-if (!base || !adminToken || !otherToken || !shots) {
-  console.error('usage: node console-drill.mjs BASE_URL ADMIN_TOKEN NON_ADMIN_TOKEN SCREENSHOT_DIR');
+const [base, adminToken, otherToken, repDevice, repId, where, shots] = process.argv.slice(2);
+if (!base || !adminToken || !otherToken || !repDevice || !repId || !where || !shots) {
+  console.error('usage: node console-drill.mjs BASE_URL ADMIN_TOKEN REP_TOKEN REP_DEVICE REP_ID LAT,LON SCREENSHOT_DIR');
   process.exit(2);
 }
+const [accountLat, accountLon] = where.split(',').map(Number);
+const manifestIds = async () => {
+  const res = await fetch(`${base}/v1/devices/${repDevice}/manifest?budget=100000000`,
+    { headers: { Authorization: `Bearer ${otherToken}` } });
+  const body = await res.json();
+  return new Set(body.entries.map((e) => e.recordId));
+};
 mkdirSync(shots, { recursive: true });
 
 const browser = await chromium.launch({
@@ -102,11 +111,25 @@ try {
     await shot('02-territories');
   });
 
+  await step('a-draft-starts-from-the-live-territories', async () => {
+    await page.click('#start-draft');
+    await page.waitForSelector('#draft-id');
+    await ready();
+    expect(Number(await page.textContent('#territory-count')) >= 1, 'the draft has no territory');
+  });
+
+  // The account's place on the screen, from the map's bounds (Web Mercator).
   const box = await page.locator('#map').boundingBox();
-  const x0 = box.x + box.width * 0.35;
-  const x1 = box.x + box.width * 0.55;
-  const y0 = box.y + box.height * 0.45;
-  const y1 = box.y + box.height * 0.7;
+  const [west, south, east, north] = (await page.getAttribute('#map', 'data-bounds')).split(',').map(Number);
+  const merc = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  const ax = box.x + ((accountLon - west) / (east - west)) * box.width;
+  const ay = box.y + ((merc(north) - merc(accountLat)) / (merc(north) - merc(south))) * box.height;
+  // The account lies in the upper left of the box, which the fixed polygon keeps.
+  const x0 = ax - 30;
+  const x1 = ax + 90;
+  const y0 = ay - 30;
+  const y1 = ay + 90;
+  const before = await manifestIds();
 
   await step('a-self-intersecting-territory-shows-its-problem-where-it-is', async () => {
     await page.click('.leaflet-pm-icon-polygon');
@@ -118,6 +141,7 @@ try {
     await page.mouse.click(x0, y0); // closes the ring on its first vertex
     await page.fill('#territory-id', 't-drawn');
     await page.fill('#territory-name', 'Drawn in the browser');
+    await page.fill('#territory-reps', repId);
     await page.press('#territory-name', 'Tab');
     await page.waitForSelector('#problems li[data-code="self-intersection"]', { timeout: 10000 });
     expect(await page.isDisabled('#save-territory'), 'an invalid territory can be saved');
@@ -144,37 +168,71 @@ try {
     expect(best && best.d < 10, `no vertex at the bow tie's corner (nearest ${best?.d})`);
     await page.mouse.move(best.x, best.y);
     await page.mouse.down();
-    await page.mouse.move(x1, y0 - box.height * 0.12, { steps: 8 });
+    await page.mouse.move(x1, y0 - 40, { steps: 8 });
     await page.mouse.up();
     await page.waitForSelector('#problems li.none', { timeout: 10000 });
     await page.click('.leaflet-pm-icon-edit');
     expect(!(await page.isDisabled('#save-territory')), 'a valid territory cannot be saved');
     await page.click('#save-territory');
     await page.waitForFunction(() => document.getElementById('territory-status').textContent.includes('saved'));
-    await shot('04-saved');
+    await shot('04-saved-in-draft');
   });
 
-  await step('the-saved-territory-is-in-the-api', async () => {
-    const res = await fetch(`${base}/v1/territories/t-drawn`, { headers: { Authorization: `Bearer ${adminToken}` } });
-    expect(res.status === 200, `GET /v1/territories/t-drawn answered ${res.status}`);
-    const feature = await res.json();
-    expect(feature.properties.name === 'Drawn in the browser', `name ${feature.properties.name}`);
+  await step('the-saved-territory-is-in-the-draft-not-live', async () => {
+    const draftId = await page.textContent('#draft-id');
+    const headers = { Authorization: `Bearer ${adminToken}` };
+    const draft = await (await fetch(`${base}/v1/territory-models/${draftId}`, { headers })).json();
+    const drawn = draft.features.find((f) => f.properties.id === 't-drawn');
+    expect(drawn && drawn.properties.name === 'Drawn in the browser', 'not in the draft');
+    expect(drawn.properties.assignedTo.includes(repId), `assigned to ${drawn.properties.assignedTo}`);
+    const live = await fetch(`${base}/v1/territories/t-drawn`, { headers });
+    expect(live.status === 404, `live before activation: ${live.status}`);
+  });
+
+  await step('the-preview-lists-the-rep-who-gains-the-account', async () => {
+    await page.click('#preview-draft');
+    await page.waitForSelector('#preview-table', { timeout: 10000 });
+    const row = page.locator(`#preview-table tr[data-user="${repId}"]`);
+    expect(await row.count() === 1, 'the rep is not in the preview');
+    const accounts = await row.locator('td').nth(1).textContent();
+    expect(/^\+[1-9]/.test(accounts.trim()), `accounts ${accounts}`);
+    await shot('05-preview');
+  });
+
+  await step('activation-makes-it-live-and-the-next-manifest-changes', async () => {
+    await page.click('#activate-draft');
+    await page.waitForSelector('#start-draft');
+    await ready();
+    const headers = { Authorization: `Bearer ${adminToken}` };
+    const live = await fetch(`${base}/v1/territories/t-drawn`, { headers });
+    expect(live.status === 200, `not live after activation: ${live.status}`);
+    let after = await manifestIds();
+    for (let i = 0; i < 50 && [...after].every((id) => before.has(id)); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      after = await manifestIds();
+    }
+    const gained = [...after].filter((id) => !before.has(id));
+    expect(gained.length > 0, `the manifest did not change: ${[...after]}`);
+    console.log(`  the rep's next manifest gained ${gained.join(', ')}`);
+    expect(await page.locator('button[data-restore]').count() >= 1, 'nothing to restore');
+    await shot('06-activated');
   });
 
   await step('a-change-without-the-csrf-token-is-refused', async () => {
     const answer = await page.evaluate(async () => {
-      const res = await fetch('/v1/territories/t-drawn', { method: 'DELETE', credentials: 'same-origin' });
+      const res = await fetch('/v1/territory-models', { method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' }, body: '{"note":"forged"}' });
       return { status: res.status, body: await res.json() };
     });
     expect(answer.status === 403 && answer.body.type.endsWith('csrf-token-missing'),
       `answered ${JSON.stringify(answer)}`);
     forgiveRefusedLogin(); // the refusal it asked for, logged by Chromium
-    const still = await fetch(`${base}/v1/territories/t-drawn`, { headers: { Authorization: `Bearer ${adminToken}` } });
-    expect(still.status === 200, 'the territory was deleted without the CSRF token');
+    const models = await (await fetch(`${base}/v1/territory-models`, { headers: { Authorization: `Bearer ${adminToken}` } })).json();
+    expect(!models.some((m) => m.note === 'forged'), 'a draft was made without the CSRF token');
   });
 
-  for (const [name, path] of [['05-reps', '/admin/reps'], ['06-conflicts', '/admin/conflicts'],
-    ['07-models', '/admin/models']]) {
+  for (const [name, path] of [['07-reps', '/admin/reps'], ['08-conflicts', '/admin/conflicts'],
+    ['09-models', '/admin/models']]) {
     await step(`page-${path.slice(7)}-loads`, async () => {
       await page.goto(`${base}${path}`);
       await ready();
@@ -187,7 +245,7 @@ try {
     await ready();
     await page.click('#reps tbody tr:first-child .open');
     await page.waitForSelector('#rep-detail table');
-    await shot('08-rep-detail');
+    await shot('10-rep-detail');
   });
 
   await step('logging-out-ends-the-session', async () => {

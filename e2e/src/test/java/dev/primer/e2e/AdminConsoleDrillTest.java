@@ -22,7 +22,8 @@ class AdminConsoleDrillTest {
   private static final Path SCREENSHOTS = Repo.root().resolve("e2e/target/screenshots");
 
   @Test
-  void anAdminLogsInDrawsAnInvalidTerritoryFixesItAndEveryPageLoads() throws Exception {
+  void anAdminDrawsAnInvalidTerritoryFixesItPreviewsActivatesAndTheNextManifestChanges()
+      throws Exception {
     Path chromium = Path.of(System.getProperty("primer.chromium", "/usr/bin/chromium"));
     assertThat(chromium)
         .as("Chromium for the browser drill (bin/ensure-browser installs it)")
@@ -30,13 +31,17 @@ class AdminConsoleDrillTest {
     npmCi();
     try (ServiceProcess service =
         ServiceProcess.start("primer_e2e_console", Instant.parse("2026-03-02T04:00:00Z"))) {
-      Drills.SmallOrg.load(new Http(service.url()));
+      Drills.SmallOrg org = Drills.SmallOrg.load(new Http(service.url()));
       List<String> cmd = new ArrayList<>();
       cmd.add("node");
       cmd.add(BROWSER.resolve("console-drill.mjs").toString());
       cmd.add(service.url());
       cmd.add(DevTokens.of("admin-1", "admin"));
-      cmd.add(DevTokens.of("u1", "device"));
+      // The other rep has no territory: the one drawn around account a1 gives them its records.
+      cmd.add(DevTokens.of(org.otherUser(), "device"));
+      cmd.add(org.otherDeviceId());
+      cmd.add(org.otherUser());
+      cmd.add("41.88,-87.63");
       cmd.add(SCREENSHOTS.toString());
       ProcessBuilder drill = new ProcessBuilder(cmd).redirectErrorStream(true);
       drill.environment().put("PRIMER_CHROMIUM", chromium.toString());

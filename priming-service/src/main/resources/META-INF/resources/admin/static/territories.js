@@ -10,6 +10,7 @@ const problemsList = document.getElementById('problems');
 const idInput = document.getElementById('territory-id');
 const nameInput = document.getElementById('territory-name');
 const saveButton = document.getElementById('save-territory');
+const repsInput = document.getElementById('territory-reps');
 const status = document.getElementById('territory-status');
 
 const map = L.map('map', { zoomSnap: 0.25, attributionControl: false });
@@ -19,6 +20,12 @@ const problemLayer = L.layerGroup().addTo(map);
 const coverageLayer = L.layerGroup().addTo(map);
 let current = null; // the layer being drawn or edited
 let validation = 0; // so that a slow answer never overwrites a newer one
+
+// Changes go into a draft territory model; the live territories change only when a draft is
+// activated (after its preview).
+const models = await api('GET', '/v1/territory-models');
+const draft = models.find((m) => m.state === 'draft') ?? null;
+const modelBar = document.getElementById('model-bar');
 
 const states = await fetch('/admin/vendor/us-atlas/states-10m.json').then((r) => r.json());
 L.geoJSON(topojson.feature(states, states.objects.states), {
@@ -38,7 +45,10 @@ const territories = L.geoJSON(null, {
   },
 }).addTo(map);
 
-const stored = await api('GET', '/v1/territories');
+const stored = draft
+  ? await api('GET', `/v1/territory-models/${encodeURIComponent(draft.id)}`)
+  : await api('GET', '/v1/territories');
+const inDraft = (path) => `/v1/territory-models/${encodeURIComponent(draft.id)}${path}`;
 territories.addData(stored);
 if (territories.getLayers().length > 0) {
   map.fitBounds(territories.getBounds(), { padding: [20, 20] });
@@ -46,6 +56,12 @@ if (territories.getLayers().length > 0) {
   map.fitBounds([[24, -125], [50, -66]]);
 }
 document.getElementById('territory-count').textContent = String(territories.getLayers().length);
+// The view's bounds, for whoever needs to place something on the map from outside (the browser
+// drill draws around an account).
+const mapElement = document.getElementById('map');
+const showBounds = () => { mapElement.dataset.bounds = map.getBounds().toBBoxString(); };
+map.on('moveend', showBounds);
+showBounds();
 
 const points = await api('GET', '/v1/admin/map-points');
 const accounts = L.layerGroup(
@@ -59,7 +75,8 @@ const homes = L.layerGroup(
 L.control.layers(null, { Accounts: accounts, 'Reps\u2019 homes': homes, Coverage: coverageLayer },
   { collapsed: false }).addTo(map);
 
-map.pm.addControls({
+showModelBar();
+if (draft) map.pm.addControls({
   position: 'topleft',
   drawMarker: false,
   drawCircleMarker: false,
@@ -99,9 +116,8 @@ map.on('pm:remove', async (e) => {
   }
   if (id && stored.features.some((f) => f.id === id)) {
     try {
-      await api('DELETE', `/v1/territories/${encodeURIComponent(id)}`);
-      say(`territory ${id} deleted`);
-      await coverage();
+      await api('DELETE', inDraft(`/territories/${encodeURIComponent(id)}`));
+      say(`territory ${id} deleted from draft ${draft.id}`);
     } catch (error) {
       say(`could not delete ${id}: ${error.message}`, true);
     }
@@ -141,6 +157,10 @@ function select(layer) {
   idInput.value = layer.feature?.id ?? '';
   idInput.readOnly = Boolean(layer.feature?.id);
   nameInput.value = layer.feature?.properties?.name ?? '';
+  repsInput.value = (layer.feature?.properties?.assignedTo ?? []).join(', ');
+  for (const input of [idInput, nameInput, repsInput]) {
+    input.disabled = !draft;
+  }
   validate();
 }
 
@@ -169,7 +189,7 @@ async function validate() {
     const answer = await api('POST', '/v1/territories:validate', feature, 'application/geo+json');
     if (mine === validation) {
       showProblems(answer.problems);
-      saveButton.disabled = !answer.valid;
+      saveButton.disabled = !answer.valid || !draft;
     }
   } catch (error) {
     if (mine === validation) {
@@ -209,7 +229,7 @@ function showProblems(problems) {
 }
 
 saveButton.addEventListener('click', async () => {
-  if (!current) {
+  if (!current || !draft) {
     return;
   }
   const feature = featureOf(current);
@@ -219,15 +239,16 @@ saveButton.addEventListener('click', async () => {
     return;
   }
   try {
-    const saved = await api('PUT', `/v1/territories/${encodeURIComponent(feature.id)}`, feature,
-      'application/geo+json');
+    const saved = await api('PUT', inDraft(`/territories/${encodeURIComponent(feature.id)}`),
+      feature, 'application/geo+json');
+    await assignReps(feature.id);
+    saved.properties.assignedTo = reps();
     current.feature = saved;
     idInput.readOnly = true;
     if (!stored.features.some((f) => f.id === saved.id)) {
       stored.features.push(saved);
     }
-    say(`territory ${saved.id} saved`);
-    await coverage();
+    say(`territory ${saved.id} saved in draft ${draft.id}`);
   } catch (error) {
     if (error.problem?.errors) {
       showProblems(error.problem.errors.map((e) => ({ severity: 'error', code: e.field ?? 'refused', message: e.message ?? e.detail })));
@@ -235,6 +256,100 @@ saveButton.addEventListener('click', async () => {
     say(`not saved: ${error.message}`, true);
   }
 });
+
+function reps() {
+  return repsInput.value.split(',').map((r) => r.trim()).filter(Boolean);
+}
+
+/** Gives the territory to the reps in the field and takes it from those no longer there. */
+async function assignReps(territoryId) {
+  const model = await api('GET', inDraft(''));
+  const wanted = new Set(reps());
+  const of = new Map();
+  for (const f of model.features) {
+    for (const user of f.properties.assignedTo ?? []) {
+      of.set(user, [...(of.get(user) ?? []), f.properties.id]);
+    }
+  }
+  for (const user of new Set([...wanted, ...of.keys()])) {
+    const had = of.get(user) ?? [];
+    const has = had.includes(territoryId);
+    if (wanted.has(user) !== has) {
+      const next = wanted.has(user) ? [...had, territoryId] : had.filter((t) => t !== territoryId);
+      await api('PUT', inDraft(`/assignments/${encodeURIComponent(user)}`), next);
+    }
+  }
+}
+
+/** Which model the map shows, and what can be done with it. */
+function showModelBar() {
+  if (!draft) {
+    modelBar.innerHTML = `<p>Showing the <strong>live</strong> territories. Changes go into a draft:
+      preview it, then activate it.</p><button id="start-draft">Start a draft</button>`;
+    document.getElementById('start-draft').addEventListener('click', async () => {
+      await api('POST', '/v1/territory-models', { note: 'drawn on the map' });
+      location.reload();
+    });
+  } else {
+    modelBar.innerHTML = `<p>Editing draft <strong id="draft-id">${esc(draft.id)}</strong>
+      (by ${esc(draft.createdBy)}, ${esc(draft.createdAt.slice(0, 16).replace('T', ' '))});
+      the live territories change when it is activated.</p>
+      <button id="preview-draft">Preview</button> <button id="activate-draft">Activate</button>
+      <button id="discard-draft">Discard</button>`;
+    document.getElementById('preview-draft').addEventListener('click', preview);
+    document.getElementById('activate-draft').addEventListener('click', async () => {
+      try {
+        const archived = await api('POST', inDraft('/activate'));
+        say(`draft ${draft.id} is live; what was live is kept as ${archived.id}`);
+        location.reload();
+      } catch (error) {
+        say(`not activated: ${error.message}`, true);
+      }
+    });
+    document.getElementById('discard-draft').addEventListener('click', async () => {
+      await api('DELETE', inDraft(''));
+      location.reload();
+    });
+  }
+  const archived = models.filter((m) => m.state === 'archived').slice(0, 5);
+  if (archived.length > 0) {
+    const list = document.createElement('details');
+    list.innerHTML = `<summary>Earlier territories (${archived.length})</summary><ul>${archived.map((m) =>
+      `<li>${esc(m.id)} <small>${esc(m.note)}, ${esc(m.createdAt.slice(0, 16).replace('T', ' '))},
+      ${m.territories} territories</small> <button data-restore="${esc(m.id)}">Restore</button></li>`).join('')}</ul>`;
+    modelBar.append(list);
+    for (const button of list.querySelectorAll('button[data-restore]')) {
+      button.addEventListener('click', async () => {
+        await api('POST', `/v1/territory-models/${encodeURIComponent(button.dataset.restore)}/activate`);
+        location.reload();
+      });
+    }
+  }
+}
+
+/** What the draft would change, rep by rep, computed by the service. */
+async function preview() {
+  const out = document.getElementById('preview');
+  out.innerHTML = '<p>computing the preview…</p>';
+  try {
+    const p = await api('GET', inDraft('/preview'));
+    const mb = (b) => (b / 1048576).toFixed(1);
+    const rate = (r) => (r < 0 ? 'no visits' : `${(r * 100).toFixed(0)}%`);
+    out.innerHTML = `<h3>Preview <small>${p.reps.length} reps affected, for ${esc(p.day)},
+      ${mb(p.budgetBytes)} MB devices, hit rate over ${p.evaluationDays} days (${esc(p.selector)}),
+      ${p.millis} ms</small></h3>
+      <table class="grid" id="preview-table"><thead><tr><th>Rep</th><th>Accounts</th><th>Records</th>
+      <th>MB</th><th>Hit rate</th></tr></thead><tbody>${p.reps.map((r) => `<tr data-user="${esc(r.userId)}">
+      <td>${esc(r.name)}<br><small>${esc(r.userId)}</small></td>
+      <td>+${r.accountsGainedCount} / −${r.accountsLostCount}</td>
+      <td>+${r.recordsGained} / −${r.recordsLost}</td>
+      <td>+${mb(r.bytesGained)} / −${mb(r.bytesLost)}</td>
+      <td>${rate(r.hitRateBefore)} → ${rate(r.hitRateAfter)}</td></tr>`).join('')}</tbody></table>`;
+  } catch (error) {
+    out.innerHTML = `<p class="bad">no preview: ${esc(error.message)}</p>`;
+  }
+}
+
 nameInput.addEventListener('change', validate);
 idInput.addEventListener('change', validate);
 
