@@ -45,7 +45,8 @@ final class BadInputCorpus {
       String calendarUser,
       String deviceId,
       String otherDeviceId,
-      String recordId) {}
+      String recordId,
+      String draftId) {}
 
   /** Bodies that would cost the service far more than their size: refused, naming the limit. */
   static final String BOMB = "bomb";
@@ -135,6 +136,8 @@ final class BadInputCorpus {
     corpus.bombs();
     corpus.tokensWithoutSubject();
     corpus.edits();
+    corpus.territoryModels();
+    corpus.logins();
     return List.copyOf(corpus.requests);
   }
 
@@ -164,6 +167,118 @@ final class BadInputCorpus {
 
   private String device() {
     return DevTokens.of(target.user(), "device");
+  }
+
+  // --- territory models and the console's login -------------------------------------------
+
+  private void territoryModels() {
+    String draft = "/v1/territory-models/" + target.draftId();
+    String nul = "\u0000";
+    String huge = "x".repeat(5000);
+    List<String> broken = new ArrayList<>();
+    broken.add("");
+    broken.add("{");
+    broken.add("{\"type\":\"Feature\"}");
+    broken.add(VALID_TERRITORY.replace("\"Polygon\"", "\"Point\""));
+    broken.add(VALID_TERRITORY.replace("[-87.5,42.0]", "[-87.5,42.0],[-87.5,41.5],[-88.0,42.0]"));
+    broken.add(VALID_TERRITORY.replace("\"id\":\"t-drill\"", "\"id\":\"other-id\""));
+    broken.add(VALID_TERRITORY.replace("\"name\":\"Drill\"", "\"name\":\"Dr\\u0000ill\""));
+    broken.addAll(truncations(VALID_TERRITORY, 30, 5));
+    for (String body : broken) {
+      add(
+          "territory-models",
+          "PUT",
+          draft + "/territories/t-drill",
+          admin(),
+          "application/geo+json",
+          utf8(body));
+    }
+    for (String days : List.of("0", "-1", "15", "abc", "99999999999", "1.5", "%00")) {
+      add("territory-models", "GET", draft + "/preview?days=" + days, admin(), "", new byte[0]);
+    }
+    for (String budget : List.of("0", "-5", "abc", "1e9", "99999999999999999999")) {
+      add("territory-models", "GET", draft + "/preview?budget=" + budget, admin(), "", new byte[0]);
+    }
+    for (String body :
+        List.of(
+            "",
+            "{}",
+            "null",
+            "\"t-main\"",
+            "[1,2]",
+            "[\"t-none\"]",
+            "[\"t" + nul + "\"]",
+            "[\"" + huge + "\"]")) {
+      add(
+          "territory-models",
+          "PUT",
+          draft + "/assignments/" + target.user(),
+          admin(),
+          "application/json",
+          utf8(body));
+    }
+    add(
+        "territory-models",
+        "PUT",
+        draft + "/assignments/nobody",
+        admin(),
+        "application/json",
+        utf8("[]"));
+    for (String id : List.of("tm-none", "tm%00x", huge.substring(0, 3000), "..%2F..%2Fetc")) {
+      add("territory-models", "GET", "/v1/territory-models/" + id, admin(), "", new byte[0]);
+      add(
+          "territory-models",
+          "POST",
+          "/v1/territory-models/" + id + "/activate",
+          admin(),
+          "",
+          new byte[0]);
+      add(
+          "territory-models",
+          "GET",
+          "/v1/territory-models/" + id + "/preview",
+          admin(),
+          "",
+          new byte[0]);
+    }
+    for (String body : List.of("{", "[]", "{\"note\":" + "\"" + huge + "\"}", "{\"note\":42}")) {
+      add(
+          "territory-models",
+          "POST",
+          "/v1/territory-models",
+          admin(),
+          "application/json",
+          utf8(body));
+    }
+    // Other roles.
+    add("territory-models", "GET", "/v1/territory-models", device(), "", new byte[0]);
+    add("territory-models", "POST", draft + "/activate", integrator(), "", new byte[0]);
+    add(
+        "territory-models",
+        "PUT",
+        draft + "/territories/t-drill",
+        device(),
+        "application/geo+json",
+        utf8(VALID_TERRITORY));
+  }
+
+  /** The console's login form: refused tokens answer the login page with the reason. */
+  private void logins() {
+    String form = "application/x-www-form-urlencoded";
+    for (String body :
+        List.of(
+            "",
+            "token=",
+            "token=not.a.token",
+            "token=%00",
+            "token=" + "a".repeat(20_000),
+            "token=" + DevTokens.of("u1", "device"),
+            "token=pdt_0123456789",
+            "tok=x",
+            "token=%ZZ")) {
+      add("login", "POST", "/admin/login", "", form, utf8(body));
+    }
+    add("login", "POST", "/admin/login", "", "application/json", utf8("{\"token\":\"x\"}"));
   }
 
   // --- iCalendar --------------------------------------------------------------------------

@@ -12,16 +12,13 @@ import io.quarkus.smallrye.jwt.runtime.auth.JsonWebTokenCredential;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,8 +83,13 @@ public class AdminPages {
   @POST
   @Path("login")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-  public Response logIn(@FormParam("token") String token, @Context UriInfo uri) {
-    String pasted = token == null ? "" : token.strip();
+  public Response logIn(String form) {
+    String pasted;
+    try {
+      pasted = tokenOf(form);
+    } catch (IllegalArgumentException e) {
+      return page(login.data("error", "the form could not be read: " + e.getMessage()), 400);
+    }
     if (pasted.isEmpty()) {
       return page(login.data("error", "paste your admin token to log in"), 400);
     }
@@ -99,10 +101,7 @@ public class AdminPages {
     } catch (AuthenticationFailedException e) {
       return page(
           login.data(
-              "error",
-              "this token is not valid here: expired, forged, or for another service"
-                  + e
-                  + e.getCause()),
+              "error", "this token is not valid here: expired, forged, or for another service"),
           401);
     }
     if (!who.hasRole(Roles.ADMIN)) {
@@ -120,6 +119,20 @@ public class AdminPages {
     return Response.seeOther(URI.create("/admin/territories"))
         .cookie(sessionCookie(pasted, (int) Math.min(Integer.MAX_VALUE, maxAge)))
         .build();
+  }
+
+  /** The {@code token} field of a form body; a malformed escape is an IllegalArgumentException. */
+  private static String tokenOf(String form) {
+    for (String pair : (form == null ? "" : form).split("&")) {
+      int eq = pair.indexOf('=');
+      String name = eq < 0 ? pair : pair.substring(0, eq);
+      if (name.equals("token")) {
+        return java.net.URLDecoder.decode(
+                eq < 0 ? "" : pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8)
+            .strip();
+      }
+    }
+    return "";
   }
 
   /** Ends the session (called by the page with its CSRF token); the browser goes to the login. */

@@ -8,6 +8,7 @@ import dev.primer.protocol.admin.TerritoryModelView;
 import dev.primer.protocol.problem.ProblemError;
 import dev.primer.service.data.OrgDataChanges;
 import dev.primer.service.problem.ProblemException;
+import dev.primer.service.storable.StorableText;
 import dev.primer.service.territory.TerritoryService;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,6 +77,10 @@ public class TerritoryModels {
   /** One model's summary. */
   @Transactional
   public Optional<TerritoryModelView> view(String id) {
+    if (StorableText.problem(id, StorableText.MAX_ID).isPresent()) {
+      // No model has such an id (U+0000, over-long): PostgreSQL would refuse to compare it.
+      return Optional.empty();
+    }
     List<TerritoryModelView> one = views("WHERE m.id = ?", List.of(id));
     return one.isEmpty() ? Optional.empty() : Optional.of(one.get(0));
   }

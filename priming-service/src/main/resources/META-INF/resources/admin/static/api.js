@@ -6,7 +6,8 @@ const csrf = document.querySelector('meta[name="csrf-token"]').content;
 export async function api(method, path, body, type = 'application/json') {
   const init = {
     method,
-    credentials: 'same-origin',
+    // 'include' (same origin only here): what the pages' preload links ask with, so they match.
+    credentials: 'include',
     headers: { Accept: 'application/json', 'X-CSRF-Token': csrf },
   };
   if (body !== undefined) {
