@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,8 +86,7 @@ final class Agents {
 
   /** Starts {@code agent sync --force} in a child JVM, so that it can be killed with SIGKILL. */
   static Process startSyncProcess(Path home, Path log) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> cmd = ChildJvm.java();
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(AgentCli.class.getName());

@@ -17,7 +17,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -311,8 +310,7 @@ class HostileServerDrillTest {
 
   /** Runs {@code agent ARGS --home HOME} as a child JVM, killed when it outlives the bound. */
   private Result agent(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<String> cmd = ChildJvm.java();
     cmd.add("-Xmx512m");
     cmd.add("-Dprimer.agent.read-timeout=3s");
     cmd.add("-cp");

@@ -12,8 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The load drill: 200 device agents sync against one service at the same time, without error. */
+@Isolated("its 200 agents need the machine's cores")
 class LoadDrillTest {
   private static final int AGENTS = 200;
   private static final long BUDGET = 1L << 20;
