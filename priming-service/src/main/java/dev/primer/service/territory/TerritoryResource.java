@@ -166,11 +166,18 @@ public class TerritoryResource {
   public Map<String, Object> assign(
       @Parameter(description = "The user") @PathParam("id") String userId,
       List<String> territoryIds) {
-    if (territoryIds == null) {
+    return Map.of(
+        "userId", userId, "territoryIds", territories.assign(userId, territoryIds(territoryIds)));
+  }
+
+  /** An assignment's body, a JSON array of territory ids; a body that is none is a 400. */
+  public static List<String> territoryIds(List<String> body) {
+    // JSON null, or no body at all, reaches here as null.
+    if (body == null) {
       throw ProblemException.badRequest(
           "invalid-body", "body", "must be a JSON array of territory ids");
     }
-    return Map.of("userId", userId, "territoryIds", territories.assign(userId, territoryIds));
+    return body;
   }
 
   /** The body of a territory request, read up to the territory limit. */

@@ -162,6 +162,21 @@ public class TerritoryService {
     return true;
   }
 
+  /**
+   * The 422 answer to an assignment naming territories that do not exist {@code where} (empty for
+   * the live ones, " in draft ID" for a territory model's), one error per unknown id.
+   */
+  public static ProblemException unknownTerritories(List<String> unknown, String where) {
+    return new ProblemException(
+        422,
+        "unknown-territory",
+        "Unknown territory",
+        "no territory " + String.join(", ", unknown) + where,
+        unknown.stream()
+            .map(t -> ProblemError.field("territoryIds", "no territory '" + t + "'" + where))
+            .toList());
+  }
+
   /** Replaces the territories of user {@code userId}; every territory must exist. */
   @Transactional
   public List<String> assign(String userId, List<String> territoryIds) {
@@ -187,14 +202,7 @@ public class TerritoryService {
         }
       }
       if (!unknown.isEmpty()) {
-        throw new ProblemException(
-            422,
-            "unknown-territory",
-            "Unknown territory",
-            "no territory " + String.join(", ", unknown),
-            unknown.stream()
-                .map(t -> ProblemError.field("territoryIds", "no territory '" + t + "'"))
-                .toList());
+        throw unknownTerritories(unknown, "");
       }
       try (PreparedStatement d =
               c.prepareStatement("DELETE FROM user_territories WHERE user_id = ?");

@@ -168,11 +168,11 @@ public class TerritoryModelResource {
       @Parameter(description = "The draft") @PathParam("id") String id,
       @Parameter(description = "The rep") @PathParam("user") String user,
       List<String> territoryIds) {
-    if (territoryIds == null) {
-      throw ProblemException.badRequest(
-          "invalid-body", "body", "must be a JSON array of territory ids");
-    }
-    return Map.of("userId", user, "territoryIds", models.assign(id, user, territoryIds));
+    return Map.of(
+        "userId",
+        user,
+        "territoryIds",
+        models.assign(id, user, TerritoryResource.territoryIds(territoryIds)));
   }
 
   /** What activating the model would change, rep by rep. */

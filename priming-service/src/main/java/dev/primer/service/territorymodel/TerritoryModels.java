@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.primer.protocol.admin.TerritoryModelView;
-import dev.primer.protocol.problem.ProblemError;
 import dev.primer.service.data.OrgDataChanges;
 import dev.primer.service.problem.ProblemException;
 import dev.primer.service.storable.StorableText;
@@ -178,16 +177,7 @@ public class TerritoryModels {
       Contents contents = read(c, modelId);
       List<String> unknown = ids.stream().filter(t -> !contents.features().containsKey(t)).toList();
       if (!unknown.isEmpty()) {
-        throw new ProblemException(
-            422,
-            "unknown-territory",
-            "Unknown territory",
-            "the draft " + modelId + " has no territory " + String.join(", ", unknown),
-            unknown.stream()
-                .map(
-                    t ->
-                        ProblemError.field("territoryIds", "no territory '" + t + "' in the draft"))
-                .toList());
+        throw TerritoryService.unknownTerritories(unknown, " in draft " + modelId);
       }
       try (PreparedStatement d =
               c.prepareStatement(

@@ -182,7 +182,21 @@ class TerritoryModelTest {
         .put("/v1/territory-models/" + id + "/assignments/u1")
         .then()
         .statusCode(422)
+        .body("type", endsWith("unknown-territory"))
+        .body("detail", equalTo("no territory T-none in draft " + id))
         .body("errors[0].field", equalTo("territoryIds"));
+    admin()
+        .body("null")
+        .put("/v1/territory-models/" + id + "/assignments/u1")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("body"));
+    admin()
+        .body("null")
+        .put("/v1/users/u1/territories")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("body"));
     admin().delete("/v1/territory-models/" + id).then().statusCode(204);
   }
 }
