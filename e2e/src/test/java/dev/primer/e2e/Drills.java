@@ -163,8 +163,24 @@ final class Drills {
       }
     }
 
+    /**
+     * A service on an emptied {@code database} at this organisation's night, with extra
+     * configuration {@code properties}, the organisation pushed and its manifests precomputed.
+     */
+    ServiceProcess serve(String database, Map<String, String> properties) {
+      ServiceProcess service = ServiceProcess.start(database, night, properties);
+      try {
+        push(service);
+        precompute(service);
+        return service;
+      } catch (RuntimeException e) {
+        service.close();
+        throw e;
+      }
+    }
+
     /** Loads it into {@code service} with {@code bin/primer data push} (small content only). */
-    void push(ServiceProcess service) {
+    private void push(ServiceProcess service) {
       cli(
           "push",
           "--data",
@@ -178,7 +194,7 @@ final class Drills {
     }
 
     /** Runs the nightly precompute now and waits for it ({@link Drills#precompute}). */
-    void precompute(ServiceProcess service) {
+    private void precompute(ServiceProcess service) {
       Drills.precompute(service);
     }
 

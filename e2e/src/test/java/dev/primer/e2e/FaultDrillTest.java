@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -29,9 +30,7 @@ class FaultDrillTest {
   @BeforeAll
   static void start() throws Exception {
     org = Drills.GeneratedOrg.generate(7);
-    service = ServiceProcess.start("primer_e2e_fault", org.night());
-    org.push(service);
-    org.precompute(service);
+    service = org.serve("primer_e2e_fault", Map.of());
     homes = Files.createDirectories(Repo.root().resolve("e2e/target/agents/fault"));
   }
 

@@ -30,12 +30,8 @@ class LoadDrillTest {
     // 1 MiB devices: the drill is about 200 at once, not about volume (the agent bench is); at
     // 4 MiB the 200 syncs alone took 78 s of CI time.
     try (ServiceProcess service =
-        ServiceProcess.start(
-            "primer_e2e_load",
-            org.night(),
-            Map.of("primer.precompute.default-budget", Long.toString(BUDGET)))) {
-      org.push(service);
-      org.precompute(service);
+        org.serve(
+            "primer_e2e_load", Map.of("primer.precompute.default-budget", Long.toString(BUDGET)))) {
       Path homes = Files.createDirectories(Repo.root().resolve("e2e/target/agents/load"));
       List<Path> agents = new ArrayList<>();
       ExecutorService pool = Executors.newFixedThreadPool(AGENTS);

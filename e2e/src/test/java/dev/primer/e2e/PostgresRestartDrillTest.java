@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,9 +25,7 @@ class PostgresRestartDrillTest {
   @BeforeAll
   static void start() throws Exception {
     org = Drills.GeneratedOrg.generate(7);
-    service = ServiceProcess.start("primer_e2e_pgrestart", org.night());
-    org.push(service);
-    org.precompute(service);
+    service = org.serve("primer_e2e_pgrestart", Map.of());
     homes = Files.createDirectories(Repo.root().resolve("e2e/target/agents/pg-restart"));
   }
 
