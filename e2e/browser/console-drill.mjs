@@ -67,8 +67,8 @@ function expect(condition, what) {
     throw new Error(what);
   }
 }
-async function shot(name) {
-  await page.screenshot({ path: join(shots, `${name}.png`) });
+async function shot(name, fullPage = false) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
 }
 async function ready() {
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
@@ -108,6 +108,8 @@ try {
     expect(cookie && cookie.httpOnly && cookie.sameSite === 'Strict', `cookie ${JSON.stringify(cookie)}`);
     expect(Number(await page.textContent('#territory-count')) >= 1, 'no territory on the map');
     expect(await page.locator('path.leaflet-interactive').count() >= 1, 'no territory drawn');
+    const outside = Number((await page.textContent('#coverage li.outside-count')).split(' ')[0]);
+    expect(await page.locator('#outside li').count() === outside, `${outside} accounts outside, listed ${await page.locator('#outside li').count()}`);
     await shot('02-territories');
   });
 
@@ -240,12 +242,51 @@ try {
     });
   }
 
-  await step('the-rep-detail-shows-the-manifest-and-devices', async () => {
+  const servedBudget = async () => {
+    const res = await fetch(`${base}/v1/devices/${repDevice}/manifest?budget=100000000`,
+      { headers: { Authorization: `Bearer ${otherToken}` } });
+    return (await res.json()).budget;
+  };
+  const row = `#reps tbody tr[data-id="${repId}"]`;
+
+  await step('a-role-budget-caps-what-the-reps-device-is-served', async () => {
     await page.goto(`${base}/admin/reps`);
     await ready();
-    await page.click('#reps tbody tr:first-child .open');
-    await page.waitForSelector('#rep-detail table');
-    await shot('10-rep-detail');
+    const role = (await page.textContent(`${row} td:nth-child(2)`)).trim();
+    const span = `.role-budget[data-role="${role}"]`;
+    await page.fill(`${span} input`, '0.5');
+    await page.click(`${span} .set-role`);
+    await page.waitForSelector(`${span} .clear-role`);
+    expect((await servedBudget()) === 512 * 1024, `served ${await servedBudget()} under a 0.5 MB role budget`);
+    expect((await page.textContent(`${row} .budget-from`)).includes(`role ${role}`), 'the row does not show the role budget');
+    await page.click(`${span} .clear-role`);
+    await page.waitForSelector(`${span} .clear-role`, { state: 'detached' });
+    expect((await servedBudget()) === 100000000, 'clearing the role budget did not restore the ask');
+  });
+
+  await step('a-reps-own-budget-and-a-bad-one-refused-with-its-reason', async () => {
+    await page.fill(`${row} input.budget`, 'lots');
+    await page.click(`${row} .set-budget`);
+    await page.waitForSelector('#rep-status.bad');
+    expect((await page.textContent('#rep-status')).includes('must be a number of MB'), await page.textContent('#rep-status'));
+    await page.fill(`${row} input.budget`, '2');
+    await page.click(`${row} .set-budget`);
+    await page.waitForSelector(`${row} .clear-budget`);
+    expect((await servedBudget()) === 2 * 1024 * 1024, `served ${await servedBudget()} under a 2 MB budget`);
+    await shot('10-rep-budget');
+  });
+
+  await step('the-rep-detail-shows-manifest-hit-rate-and-last-sync', async () => {
+    await page.click(`${row} .open`);
+    await page.waitForSelector('#rep-detail #devices');
+    const detail = await page.textContent('#rep-detail');
+    expect(detail.includes('for a device asking 2 MB'), 'the preview is not under the rep budget');
+    expect(detail.includes('Hit rate over time'), 'no hit rate section');
+    const sync = await page.textContent(`#devices tr[data-device="${repDevice}"] .last-sync`);
+    expect(!sync.includes('never'), `the device synced but shows ${sync}`);
+    await shot('11-rep-detail', true);
+    await page.click(`${row} .clear-budget`);
+    await page.waitForSelector(`${row} .clear-budget`, { state: 'detached' });
   });
 
   await step('logging-out-ends-the-session', async () => {

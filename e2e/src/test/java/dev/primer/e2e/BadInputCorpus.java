@@ -138,6 +138,7 @@ final class BadInputCorpus {
     corpus.edits();
     corpus.territoryModels();
     corpus.logins();
+    corpus.budgets();
     return List.copyOf(corpus.requests);
   }
 
@@ -167,6 +168,55 @@ final class BadInputCorpus {
 
   private String device() {
     return DevTokens.of(target.user(), "device");
+  }
+
+  // --- device budgets and the hit rate over time -----------------------------------------
+
+  private void budgets() {
+    String json = "application/json";
+    String user = "/v1/budgets/users/" + target.user();
+    for (String body :
+        List.of(
+            "",
+            "null",
+            "[]",
+            "{",
+            "{}",
+            "{\"bytes\": 0}",
+            "{\"bytes\": -1}",
+            "{\"bytes\": 1.5e300}",
+            "{\"bytes\": 99999999999999999999999}",
+            "{\"bytes\": \"512MiB\"}",
+            "{\"bytes\": null}")) {
+      add("budget", "PUT", user, admin(), json, utf8(body));
+      add("budget", "PUT", "/v1/budgets/roles/service", admin(), json, utf8(body));
+    }
+    add("budget", "PUT", user, admin(), json, randomBytes(500));
+    for (String subject : List.of("pilot", "%00", "..%2f..", "x".repeat(300))) {
+      add(
+          "budget",
+          "PUT",
+          "/v1/budgets/roles/" + subject,
+          admin(),
+          json,
+          utf8("{\"bytes\": 1000}"));
+      add(
+          "budget",
+          "PUT",
+          "/v1/budgets/users/" + subject,
+          admin(),
+          json,
+          utf8("{\"bytes\": 1000}"));
+      add("budget", "DELETE", "/v1/budgets/users/" + subject, admin(), "", new byte[0]);
+    }
+    add("budget", "PUT", user, device(), json, utf8("{\"bytes\": 1000}"));
+    add("budget", "GET", "/v1/budgets", device(), "", new byte[0]);
+    String rate = "/v1/admin/users/" + target.user() + "/hit-rate?days=";
+    for (String days : List.of("0", "-3", "367", "1e3", "week", "%00")) {
+      add("budget", "GET", rate + days, admin(), "", new byte[0]);
+    }
+    add("budget", "GET", "/v1/admin/users/nobody/hit-rate", admin(), "", new byte[0]);
+    add("budget", "GET", rate + "7", device(), "", new byte[0]);
   }
 
   // --- territory models and the console's login -------------------------------------------

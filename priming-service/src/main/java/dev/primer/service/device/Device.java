@@ -29,6 +29,10 @@ public class Device extends PanacheEntityBase {
   @Column(name = "last_budget")
   public Long lastBudget;
 
+  /** When the device last asked for its manifest (every sync starts so); null before its first. */
+  @Column(name = "last_sync_at")
+  public Instant lastSyncAt;
+
   /** When an admin revoked the device; null while it is in use. */
   @Column(name = "revoked_at")
   public Instant revokedAt;

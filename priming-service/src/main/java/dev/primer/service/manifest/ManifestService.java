@@ -5,6 +5,7 @@ import dev.primer.protocol.manifest.ManifestDelta;
 import dev.primer.protocol.manifest.ManifestEntry;
 import dev.primer.service.access.DeviceAccess;
 import dev.primer.service.access.DeviceOwner;
+import dev.primer.service.device.LastSyncs;
 import dev.primer.service.problem.ProblemException;
 import dev.primer.service.selection.SelectionService;
 import dev.primer.service.selection.UserSelection;
@@ -28,6 +29,7 @@ public class ManifestService {
   @Inject Generations generations;
   @Inject ManifestConfig config;
   @Inject MeterRegistry meters;
+  @Inject LastSyncs lastSyncs;
 
   private Timer buildTimer;
   private DistributionSummary bytesSummary;
@@ -102,6 +104,7 @@ public class ManifestService {
   public Answer manifest(String deviceId, String callerUserId, long budget, OptionalLong since) {
     long t0 = System.nanoTime();
     DeviceOwner device = devices.owned(deviceId, callerUserId);
+    lastSyncs.manifestAsked(deviceId);
     UserSelection s = selections.selectionFor(device.userId(), budget);
     ManifestContent content = s.content();
     String hash = s.contentHash();

@@ -1,6 +1,7 @@
 package dev.primer.service.precompute;
 
 import dev.primer.protocol.client.DaemonThreads;
+import dev.primer.service.budget.BudgetService;
 import dev.primer.service.selection.SelectionService;
 import dev.primer.service.selection.SelectorChoice;
 import dev.primer.service.selection.UserSelection;
@@ -46,6 +47,7 @@ public class PrecomputeService {
   @Inject Snapshots snapshots;
   @Inject SelectionService selections;
   @Inject MeterRegistry meters;
+  @Inject BudgetService deviceBudgets;
 
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicInteger total = new AtomicInteger();
@@ -217,7 +219,11 @@ public class PrecomputeService {
       return;
     }
     LocalDate day = selections.dayFor(s, u.getAsInt());
-    List<UserSelection> computed = selections.compute(s, u.getAsInt(), day, budgets, choice);
+    // A budget an admin lowered since a device last asked applies tonight already.
+    String role = s.catalog().user(u.getAsInt()).role().wireName();
+    List<Long> served =
+        budgets.stream().map(b -> deviceBudgets.served(userId, role, b)).distinct().toList();
+    List<UserSelection> computed = selections.compute(s, u.getAsInt(), day, served, choice);
     selections.save(computed);
   }
 }

@@ -13,6 +13,7 @@ import dev.primer.core.selection.SelectionSettings;
 import dev.primer.core.selection.Selector;
 import dev.primer.protocol.client.DaemonThreads;
 import dev.primer.protocol.manifest.ManifestEntry;
+import dev.primer.service.budget.BudgetService;
 import dev.primer.service.manifest.EntriesCodec;
 import dev.primer.service.manifest.EntryList;
 import dev.primer.service.manifest.EntryLists;
@@ -21,7 +22,6 @@ import dev.primer.service.manifest.ManifestContent;
 import dev.primer.service.manifest.ShiftDay;
 import dev.primer.service.model.ActiveModel;
 import dev.primer.service.model.ModelRegistry;
-import dev.primer.service.problem.ProblemException;
 import dev.primer.service.snapshot.OrgSnapshot;
 import dev.primer.service.snapshot.Snapshots;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +63,7 @@ public class SelectionService {
   @Inject SelectionStore store;
   @Inject EntryLists lists;
   @Inject MeterRegistry meters;
+  @Inject BudgetService budgets;
 
   private static final Logger LOG = Logger.getLogger(SelectionService.class);
 
@@ -159,22 +160,14 @@ public class SelectionService {
     return ShiftDay.next(clock.instant(), s.catalog().user(u).timezone(), shiftStart);
   }
 
-  /** The user's index in the snapshot; 404 when the org data does not know the user. */
-  public static int userIndex(OrgSnapshot s, String userId) {
-    return s.user(userId)
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    404,
-                    "unknown-user",
-                    "Unknown user",
-                    "user '" + userId + "' is not in the imported org data"));
-  }
-
-  /** The user's selection for a budget: the stored one while fresh, else computed and stored. */
-  public UserSelection selectionFor(String userId, long budget) {
+  /**
+   * The user's selection for a device asking for {@code asked} bytes, under the budget an admin set
+   * for the user or their role: the stored one while fresh, else computed and stored.
+   */
+  public UserSelection selectionFor(String userId, long asked) {
     OrgSnapshot s = snapshots.currentKnowing(userId);
-    int u = userIndex(s, userId);
+    int u = s.knownUser(userId);
+    long budget = budgets.served(userId, s.catalog().user(u).role().wireName(), asked);
     LocalDate day = dayFor(s, u);
     SelectorChoice choice = choice();
     Optional<UserSelection> cached = cache.get(userId, budget);

@@ -6,6 +6,7 @@ import dev.primer.core.day.DayContext;
 import dev.primer.core.day.DayContextFactory;
 import dev.primer.core.history.InteractionHistory;
 import dev.primer.core.visibility.Visibility;
+import dev.primer.service.problem.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +57,18 @@ public record OrgSnapshot(
   /** The user's dense index, when the user is known. */
   public OptionalInt user(String userId) {
     return catalog.userIndex(userId);
+  }
+
+  /** The user's dense index; a 404 problem when the org data does not know the user. */
+  public int knownUser(String userId) {
+    return user(userId)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    404,
+                    "unknown-user",
+                    "Unknown user",
+                    "user '" + userId + "' is not in the imported org data"));
   }
 
   /** What user {@code u} knew before {@code day} began. */

@@ -231,7 +231,7 @@ public class TerritoryService {
 
   private static CoverageAnswer emptyReport() {
     return new CoverageAnswer(
-        0, 0, 0, List.of(), 0, List.of(), 0, java.util.Map.of(), 0, List.of());
+        0, 0, 0, List.of(), 0, List.of(), 0, java.util.Map.of(), 0, List.of(), List.of());
   }
 
   /**
@@ -283,7 +283,14 @@ public class TerritoryService {
         r.coveredAreaKm2(),
         r.minAreaKm2(),
         r.overlaps().stream()
-            .map(o -> new CoverageAnswer.OverlapView(o.firstId(), o.secondId(), o.areaKm2()))
+            .map(
+                o ->
+                    new CoverageAnswer.OverlapView(
+                        o.firstId(),
+                        o.secondId(),
+                        o.areaKm2(),
+                        o.representativePoint().map(GeoPoint::lat).orElse(null),
+                        o.representativePoint().map(GeoPoint::lon).orElse(null)))
             .toList(),
         r.smallerOverlaps(),
         r.gaps().stream()
@@ -298,6 +305,7 @@ public class TerritoryService {
         r.smallerGaps(),
         r.points().map(p -> p.pointsPerTerritory()).orElse(java.util.Map.of()),
         r.points().map(p -> p.unassignedPointIds().size()).orElse(0),
+        r.points().map(p -> p.unassignedPointIds().stream().sorted().toList()).orElse(List.of()),
         r.repairedForAnalysis());
   }
 

@@ -376,28 +376,65 @@ function say(text, bad = false) {
   status.className = bad ? 'status bad' : 'status';
 }
 
-/** Overlaps and gaps of the stored territories, highlighted on the map and listed. */
+/**
+ * Overlaps and gaps of the stored territories, marked on the map where they are and listed (a
+ * click on an item shows the place), and the accounts outside every territory, marked and listed.
+ */
 async function coverage(answer = api('GET', '/v1/territories/report')) {
   const report = await answer;
   coverageLayer.clearLayers();
   const list = document.getElementById('coverage');
   const items = [];
+  const item = (text, cls, at) => {
+    const li = Object.assign(document.createElement('li'), { textContent: text, className: cls });
+    if (at) {
+      li.tabIndex = 0;
+      li.title = 'show on the map';
+      li.addEventListener('click', () => map.setView(at, Math.max(map.getZoom(), 8)));
+    }
+    items.push(li);
+  };
+  const km2 = (a) => `${a.toFixed(1)} km\u00b2`;
   for (const o of report.overlaps) {
-    items.push(`overlap ${o.first} / ${o.second}: ${o.areaKm2.toFixed(1)} km\u00b2`);
-  }
-  for (const g of report.gaps) {
-    items.push(`${g.enclosed ? 'enclosed gap' : 'gap'}: ${g.areaKm2.toFixed(1)} km\u00b2`);
-    if (g.lat !== undefined && g.lat !== null) {
-      L.circleMarker([g.lat, g.lon], { radius: 7, color: '#8250df', weight: 2, pmIgnore: true })
-        .bindTooltip(`gap of ${g.areaKm2.toFixed(1)} km\u00b2`).addTo(coverageLayer);
+    const at = o.lat === null || o.lat === undefined ? null : [o.lat, o.lon];
+    item(`overlap ${o.first} / ${o.second}: ${km2(o.areaKm2)}`, 'overlap', at);
+    if (at) {
+      L.circleMarker(at, { radius: 7, color: '#d1242f', weight: 2, fillOpacity: 0.4, pmIgnore: true })
+        .bindTooltip(`overlap of ${esc(o.first)} and ${esc(o.second)}: ${km2(o.areaKm2)}`)
+        .addTo(coverageLayer);
     }
   }
-  for (const o of report.overlapAreas ?? []) {
-    L.geoJSON(o, { style: { color: '#d1242f', weight: 1, fillOpacity: 0.45 }, pmIgnore: true,
-      interactive: false }).addTo(coverageLayer);
+  if (report.smallerOverlaps > 0) {
+    item(`${report.smallerOverlaps} smaller overlaps (under ${report.minAreaKm2} km\u00b2)`, 'overlap');
   }
-  items.push(`${report.accountsOutsideEveryTerritory} accounts outside every territory`);
-  list.replaceChildren(...items.map((t) => Object.assign(document.createElement('li'), { textContent: t })));
+  for (const g of report.gaps) {
+    const at = g.lat === null || g.lat === undefined ? null : [g.lat, g.lon];
+    item(`${g.enclosed ? 'enclosed gap' : 'gap'}: ${km2(g.areaKm2)}`, 'gap', at);
+    if (at) {
+      L.circleMarker(at, { radius: 7, color: '#8250df', weight: 2, pmIgnore: true })
+        .bindTooltip(`${g.enclosed ? 'enclosed gap' : 'gap'} of ${km2(g.areaKm2)}`).addTo(coverageLayer);
+    }
+  }
+  if (report.smallerGaps > 0) {
+    item(`${report.smallerGaps} smaller gaps (under ${report.minAreaKm2} km\u00b2)`, 'gap');
+  }
+  const outside = report.accountIdsOutsideEveryTerritory;
+  item(`${report.accountsOutsideEveryTerritory} accounts outside every territory`, 'outside-count');
+  list.replaceChildren(...items);
+  const byId = new Map(points.accounts.map((a) => [a.id, a]));
+  const outsideList = document.getElementById('outside');
+  outsideList.replaceChildren(...outside.map((id) => {
+    const a = byId.get(id);
+    const li = Object.assign(document.createElement('li'), { textContent: a ? `${a.name} (${id})` : id });
+    if (a) {
+      li.tabIndex = 0;
+      li.addEventListener('click', () => map.setView([a.lat, a.lon], Math.max(map.getZoom(), 9)));
+      L.circleMarker([a.lat, a.lon], { radius: 4, color: '#d1242f', weight: 2, pmIgnore: true,
+        renderer: pointRenderer }).bindTooltip(`outside every territory: ${esc(a.name)}`).addTo(coverageLayer);
+    }
+    return li;
+  }));
+  document.getElementById('outside-box').hidden = outside.length === 0;
 }
 await coverage(reportAnswer);
 performance.mark('ready');

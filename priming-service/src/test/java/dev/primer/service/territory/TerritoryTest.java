@@ -1,9 +1,12 @@
 package dev.primer.service.territory;
 
+import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
 import dev.primer.service.auth.Roles;
@@ -106,13 +109,14 @@ class TerritoryTest {
   }
 
   @Test
-  void reportsOverlapsAndAccounts() {
+  void reportsOverlapsWhereTheyAreAndTheAccountsOutsideEveryTerritory() {
     admin().body(square("tr1", 30, 30)).put("/v1/territories/tr1").then().statusCode(201);
     admin().body(square("tr2", 30.5, 30)).put("/v1/territories/tr2").then().statusCode(201);
     TestTokens.as("crm", Roles.INTEGRATOR)
         .contentType("application/x-ndjson")
         .body(
-            "{\"id\":\"tra1\",\"name\":\"A\",\"domain\":\"a.example\",\"address\":\"x\",\"lat\":30.5,\"lon\":30.2,\"ownerId\":\"u\"}")
+            "{\"id\":\"tra1\",\"name\":\"A\",\"domain\":\"a.example\",\"address\":\"x\",\"lat\":30.5,\"lon\":30.2,\"ownerId\":\"u\"}\n"
+                + "{\"id\":\"tra2\",\"name\":\"B\",\"domain\":\"b.example\",\"address\":\"y\",\"lat\":-40.5,\"lon\":-70.2,\"ownerId\":\"u\"}")
         .post("/v1/import/accounts")
         .then()
         .statusCode(200);
@@ -121,7 +125,12 @@ class TerritoryTest {
         .then()
         .statusCode(200)
         .body("overlaps.find { it.first == 'tr1' }.second", equalTo("tr2"))
-        .body("accountsPerTerritory.tr1", equalTo(1));
+        .body(
+            "overlaps.find { it.first == 'tr1' }.lon", both(greaterThan(30.5f)).and(lessThan(31f)))
+        .body("overlaps.find { it.first == 'tr1' }.lat", both(greaterThan(30f)).and(lessThan(31f)))
+        .body("accountsPerTerritory.tr1", equalTo(1))
+        .body("accountIdsOutsideEveryTerritory", hasItem("tra2"))
+        .body("accountIdsOutsideEveryTerritory", not(hasItem("tra1")));
   }
 
   @Test
