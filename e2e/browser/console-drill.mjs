@@ -3,9 +3,12 @@
 // The rep (no territory yet) gets the territory drawn around LAT,LON: after the activation their
 // device's next manifest holds that account's records.
 // Prints one line per step; exits 1 at the first step that fails (its screenshot is kept).
+// Once the territory steps are done it prints "waiting for a model" and waits for a line on
+// stdin: the drill then publishes a model (which would have changed the manifests before).
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 const [base, adminToken, otherToken, repDevice, repId, where, shots] = process.argv.slice(2);
 if (!base || !adminToken || !otherToken || !repDevice || !repId || !where || !shots) {
@@ -241,6 +244,25 @@ try {
       await shot(name);
     });
   }
+
+  console.log('waiting for a model');
+  const published = await new Promise((resolve) => createInterface({ input: process.stdin }).once('line', resolve));
+  expect(published === 'published', `the drill said ${published}`);
+
+  await step('the-models-page-plots-the-evaluation-against-the-baselines', async () => {
+    await page.goto(`${base}/admin/models`);
+    await ready();
+    const card = page.locator('article.model.active');
+    expect(await card.count() === 1, 'no active model on the models page');
+    expect(await card.locator('svg.plot').count() === 4, `plots: ${await card.locator('svg.plot').count()}`);
+    const legend = await card.locator('svg.plot').first().locator('text.legend').allTextContents();
+    expect(legend.includes('model') && legend.includes('territory'), `legend ${legend}`);
+    expect(await card.locator('svg.plot circle.bin').count() >= 1, 'no calibration bin drawn');
+    expect(await card.locator('svg.plot rect.feature').count() >= 1, 'no feature drawn');
+    const rows = await card.locator('.evaluation-table tbody tr td:first-child').allTextContents();
+    expect(rows.includes('model') && rows.includes('oracle'), `table rows ${rows}`);
+    await shot('09-models', true);
+  });
 
   const servedBudget = async () => {
     const res = await fetch(`${base}/v1/devices/${repDevice}/manifest?budget=100000000`,

@@ -2,7 +2,11 @@ package dev.primer.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +50,72 @@ class AdminConsoleDrillTest {
       ProcessBuilder drill = new ProcessBuilder(cmd).redirectErrorStream(true);
       drill.environment().put("PRIMER_CHROMIUM", chromium.toString());
       Process p = drill.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      StringBuilder printed = new StringBuilder();
+      try (BufferedReader lines =
+              new BufferedReader(
+                  new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+          Writer in = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          printed.append(line).append('\n');
+          if (line.equals("waiting for a model")) {
+            // After the territory steps: an active model would have changed the manifests.
+            publishAnEvaluatedModel(service);
+            in.write("published\n");
+            in.flush();
+          }
+        }
+      }
       assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+      String out = printed.toString();
       System.out.print("console drill:\n" + out);
       assertThat(p.exitValue()).as(out).isZero();
       assertThat(out).doesNotContain("FAILED").contains("ok logging-out-ends-the-session");
     }
+  }
+
+  /**
+   * What a data scientist does before the models page has something to show: trains on a generated
+   * organisation, evaluates against the baselines with a report, and publishes the bundle with the
+   * report attached (the first model: it becomes the active one).
+   */
+  private static void publishAnEvaluatedModel(ServiceProcess service) throws IOException {
+    Drills.GeneratedOrg data = Drills.GeneratedOrg.generate(7);
+    Path work = Files.createDirectories(Repo.root().resolve("e2e/target/console-model"));
+    Path model = work.resolve("model.zip");
+    Path report = work.resolve("report");
+    Drills.training(
+        "train",
+        "--data",
+        data.data().toString(),
+        "--train-days",
+        "1..50",
+        "--out",
+        model.toString());
+    Drills.training(
+        "evaluate",
+        "--data",
+        data.data().toString(),
+        "--model",
+        model.toString(),
+        "--eval-days",
+        "51..53",
+        "--budgets",
+        "64MB,256MB",
+        "--report",
+        report.toString(),
+        "--quiet");
+    String published =
+        Drills.training(
+            "publish",
+            "--model",
+            model.toString(),
+            "--report",
+            report.toString(),
+            "--server",
+            service.url(),
+            "--token",
+            DevTokens.of("drill-scientist", "data-scientist"));
+    assertThat(published).contains("\"evaluation\"", "\"selector\" : \"territory\"");
   }
 
   /** Installs playwright-core from the committed lockfile, once per lockfile. */

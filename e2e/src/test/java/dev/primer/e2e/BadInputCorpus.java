@@ -573,6 +573,38 @@ final class BadInputCorpus {
     }
     add("bundle", "POST", "/v1/models", scientist, "application/zip", new byte[0]);
     add("bundle", "POST", "/v1/models/no-such-model/activate", scientist, "", new byte[0]);
+    // Evaluation reports: checked before the model is looked up, so each is refused for itself.
+    String evaluation = "/v1/models/no-such-model/evaluation";
+    String result =
+        "{\"selector\":\"model\",\"budgetBytes\":1000,\"hitRate\":0.5,\"byteHitRate\":0.5,"
+            + "\"recordsPerUserDay\":1,\"wastedBytesPerUserDay\":1,\"userDays\":1}";
+    for (String body :
+        List.of(
+            "",
+            "null",
+            "[]",
+            "{\"results\": 5",
+            "{}",
+            "{\"fromDay\":\"2026-03-01\",\"toDay\":\"2026-03-02\",\"results\":[]}",
+            "{\"fromDay\":\"March\",\"toDay\":\"2026-03-02\",\"results\":[" + result + "]}",
+            "{\"fromDay\":\"2026-03-01\",\"toDay\":\"2026-03-02\",\"results\":["
+                + result.replace("0.5,\"byteHit", "7,\"byteHit")
+                + "]}",
+            "{\"fromDay\":\"2026-03-01\",\"toDay\":\"2026-03-02\",\"results\":["
+                + result.replace("\"model\"", "\"\\u0000\"")
+                + "]}",
+            "{\"fromDay\":\"2026-03-01\",\"toDay\":\"2026-03-02\",\"results\":["
+                + result.replace("1000", "-1")
+                + "],\"calibration\":[{\"predicted\":2,\"observed\":-1,\"candidates\":1}]}",
+            "{\"fromDay\":\"2026-03-01\",\"toDay\":\"2026-03-02\",\"results\":["
+                + result
+                + "],\"topFeatures\":[{\"name\":\""
+                + "x".repeat(5000)
+                + "\",\"weight\":1}]}")) {
+      add("bundle", "PUT", evaluation, scientist, "application/json", utf8(body));
+    }
+    add("bundle", "PUT", evaluation, scientist, "application/json", randomBytes(2000));
+    add("bundle", "PUT", evaluation, admin(), "application/json", utf8("{}"));
   }
 
   // --- manifest parameters ----------------------------------------------------------------

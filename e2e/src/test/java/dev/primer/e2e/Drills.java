@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.core.cli.CommandLines;
 import dev.primer.e2e.Http.Answer;
 import dev.primer.testdata.cli.DataCli;
+import dev.primer.training.cli.TrainingCli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -133,8 +134,11 @@ final class Drills {
    */
   record GeneratedOrg(Path data, List<String> users, Instant night) {
 
-    /** Generates the organisation once per build (cached under e2e/target). */
-    static GeneratedOrg generate(long seed) {
+    /**
+     * Generates the organisation once per build (cached under e2e/target); drills running at once
+     * wait for the one generating it.
+     */
+    static synchronized GeneratedOrg generate(long seed) {
       Path data = Repo.root().resolve("e2e/target/data/small-" + seed);
       if (!Files.exists(data.resolve("dataset.json"))) {
         cli(
@@ -208,6 +212,22 @@ final class Drills {
         throw new IllegalStateException("data " + args[0] + " exited " + exit + ": " + err);
       }
     }
+  }
+
+  /**
+   * Runs {@code bin/primer train|evaluate|publish ARGS} in this JVM, insisting on exit 0; what it
+   * printed.
+   */
+  static String training(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        CommandLines.run(
+            new TrainingCli(), args, new PrintWriter(out, true), new PrintWriter(err, true));
+    if (exit != 0) {
+      throw new IllegalStateException(args[0] + " exited " + exit + ": " + err);
+    }
+    return out.toString();
   }
 
   /** Imports NDJSON {@code lines} of {@code kind} as the integrator, insisting on a 2xx. */

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.core.cli.CommandLines;
 import dev.primer.protocol.client.PrimerClient;
 import dev.primer.protocol.client.ServiceException;
+import dev.primer.protocol.model.ModelEvaluation;
+import dev.primer.training.report.ReportWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +56,15 @@ final class PublishCommand implements Callable<Integer> {
   @Option(names = "--activate", description = "Make the uploaded model the active one.")
   boolean activate;
 
+  @Option(
+      names = "--report",
+      paramLabel = "DIR",
+      description = {
+        "Attach the evaluation report bin/primer evaluate --report wrote in DIR",
+        "(its evaluation.json), which the admin console plots on the models page."
+      })
+  Path report;
+
   @Override
   public Integer call() throws IOException {
     if (!Files.isRegularFile(model)) {
@@ -65,10 +77,14 @@ final class PublishCommand implements Callable<Integer> {
     if (server.getScheme() == null || !server.getScheme().startsWith("http")) {
       throw new IllegalArgumentException("--server must be an http(s) URL, was '" + server + "'");
     }
+    Optional<String> evaluation = evaluation();
     PrimerClient client = PrimerClient.builder(server).token(bearer.strip()).build();
     JsonNode entry;
     try {
       entry = client.publishModel(model);
+      if (evaluation.isPresent()) {
+        entry = client.attachEvaluation(entry.path("id").asText(), evaluation.get());
+      }
       if (activate && !entry.path("active").asBoolean()) {
         entry = client.activateModel(entry.path("id").asText());
       }
@@ -82,5 +98,31 @@ final class PublishCommand implements Callable<Integer> {
         .getOut()
         .println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(entry));
     return CommandLines.OK;
+  }
+
+  /** The report's evaluation.json, read and checked before anything is uploaded. */
+  private Optional<String> evaluation() throws IOException {
+    if (report == null) {
+      return Optional.empty();
+    }
+    Path file = report.resolve(ReportWriter.EVALUATION_JSON);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(
+          "--report "
+              + report
+              + " holds no "
+              + ReportWriter.EVALUATION_JSON
+              + " (write it with bin/primer evaluate --report "
+              + report
+              + ")");
+    }
+    String text = Files.readString(file);
+    try {
+      JSON.readValue(text, ModelEvaluation.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "--report " + file + " is no evaluation report: " + e.getOriginalMessage(), e);
+    }
+    return Optional.of(text);
   }
 }

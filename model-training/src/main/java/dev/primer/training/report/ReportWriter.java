@@ -1,9 +1,11 @@
 package dev.primer.training.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.primer.core.dataset.DataSetJson;
 import dev.primer.core.evaluation.SelectorMetrics;
 import dev.primer.core.scoring.ModelBundle;
 import dev.primer.core.scoring.TribuoScorer;
+import dev.primer.protocol.model.ModelEvaluation;
 import dev.primer.training.Budgets;
 import dev.primer.training.Calibration;
 import dev.primer.training.DayRange;
@@ -75,7 +77,55 @@ public final class ReportWriter {
 
     String md = markdown(dataSet, days, budgets, metrics, bins, bundle);
     write(dir.resolve("report.md"), md);
+    write(
+        dir.resolve(EVALUATION_JSON), evaluationJson(dataSet, days, metrics, bins, names, weights));
     write(dir.resolve("report.html"), Html.fromMarkdown(md, "Primer evaluation " + days));
+  }
+
+  /** The report as {@code bin/primer publish --report} attaches it to the model. */
+  public static final String EVALUATION_JSON = "evaluation.json";
+
+  private static String evaluationJson(
+      String dataSet,
+      DayRange days,
+      List<SelectorMetrics> metrics,
+      List<Calibration.Bin> bins,
+      List<String> names,
+      List<Double> weights) {
+    List<ModelEvaluation.FeatureWeight> features = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      features.add(new ModelEvaluation.FeatureWeight(names.get(i), weights.get(i)));
+    }
+    ModelEvaluation evaluation =
+        new ModelEvaluation(
+            dataSet,
+            days.from().toString(),
+            days.to().toString(),
+            metrics.stream()
+                .map(
+                    m ->
+                        new ModelEvaluation.Result(
+                            m.selector(),
+                            m.budgetBytes(),
+                            m.hitRate(),
+                            m.byteHitRate(),
+                            m.recordsPerUserDay(),
+                            m.wastedBytesPerUserDay(),
+                            m.userDays()))
+                .toList(),
+            bins.stream()
+                .map(
+                    b ->
+                        new ModelEvaluation.CalibrationBin(
+                            b.predicted(), b.observed(), b.candidates()))
+                .toList(),
+            features);
+    try {
+      return DataSetJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(evaluation)
+          + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the evaluation as JSON", e);
+    }
   }
 
   private static Map<String, double[]> series(

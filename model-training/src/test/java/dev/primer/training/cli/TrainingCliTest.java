@@ -2,7 +2,9 @@ package dev.primer.training.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.core.cli.CommandLines;
+import dev.primer.protocol.model.ModelEvaluation;
 import dev.primer.training.MetricsTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -126,6 +128,22 @@ class TrainingCliTest {
         .contains("<img src=\"features.png\"", "<li>bundle id: <code>")
         .endsWith("</body></html>\n");
     assertThat(html.split("<table>", -1)).hasSize(4); // results, quality bar, calibration
+    // What publish --report attaches to the model for the console's plots.
+    ModelEvaluation evaluation =
+        new ObjectMapper()
+            .readValue(report.resolve("evaluation.json").toFile(), ModelEvaluation.class);
+    assertThat(evaluation.results())
+        .hasSize(6 * 2) // as many as CSV rows
+        .anySatisfy(
+            r -> {
+              assertThat(r.selector()).isEqualTo("model");
+              assertThat(r.budgetBytes()).isEqualTo(16L << 20);
+              assertThat(r.hitRate()).isBetween(0.0, 1.0);
+              assertThat(r.userDays()).isPositive();
+            });
+    assertThat(evaluation.calibration()).isNotEmpty();
+    assertThat(evaluation.topFeatures()).isNotEmpty();
+    assertThat(evaluation.fromDay()).isNotEmpty();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("model")
         .contains("oracle")

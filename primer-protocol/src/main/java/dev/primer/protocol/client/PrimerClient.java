@@ -392,6 +392,14 @@ public final class PrimerClient {
         request("v1/models/" + segment(id) + "/activate").POST(BodyPublishers.noBody()));
   }
 
+  /**
+   * Attaches an evaluation report to model {@code id} ({@code PUT /v1/models/{id}/evaluation}); the
+   * model's entry.
+   */
+  public JsonNode attachEvaluation(String id, String evaluationJson) {
+    return putJson("v1/models/" + segment(id) + "/evaluation", evaluationJson);
+  }
+
   /** GETs a JSON answer from {@code path} (relative to the server root, e.g. "v1/models"). */
   public JsonNode getJson(String path) {
     return sendForJson(request(relative(path)).GET());

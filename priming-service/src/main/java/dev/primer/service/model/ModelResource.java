@@ -1,13 +1,16 @@
 package dev.primer.service.model;
 
+import dev.primer.protocol.model.ModelEvaluation;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.config.PrimerConfig;
 import dev.primer.service.openapi.ApiDefinition;
+import dev.primer.service.problem.ProblemException;
 import dev.primer.service.upload.Bodies;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -104,6 +107,30 @@ public class ModelResource {
         .location(URI.create("/v1/models/" + upload.entry().id()))
         .entity(upload.entry())
         .build();
+  }
+
+  /** Attaches an evaluation report to a model, replacing any earlier one. */
+  @PUT
+  @Path("/models/{id}/evaluation")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Attach an evaluation report (bin/primer evaluate --report) to a model")
+  @APIResponse(
+      responseCode = "200",
+      description = "The entry, with its evaluation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ModelEntry.class)))
+  @APIResponse(responseCode = "400", ref = ApiDefinition.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = ApiDefinition.NOT_FOUND)
+  public ModelEntry attachEvaluation(
+      @Parameter(description = "The model id") @PathParam("id") String id, ModelEvaluation body) {
+    // JSON null, or no body at all, reaches here as null.
+    if (body == null) {
+      throw ProblemException.badRequest(
+          "invalid-body", "body", "must be an evaluation report (evaluation.json)");
+    }
+    return models.attachEvaluation(id, body);
   }
 
   /** Makes a model the active one. */

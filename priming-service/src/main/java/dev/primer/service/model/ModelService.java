@@ -8,6 +8,7 @@ import dev.primer.core.scoring.BundleLimitException;
 import dev.primer.core.scoring.BundleLimits;
 import dev.primer.core.scoring.ModelBundle;
 import dev.primer.core.scoring.ModelBundles;
+import dev.primer.protocol.model.ModelEvaluation;
 import dev.primer.protocol.problem.ProblemError;
 import dev.primer.service.config.PrimerConfig;
 import dev.primer.service.problem.ProblemException;
@@ -36,7 +37,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ModelService {
   private static final String COLUMNS =
-      "id, uploaded_at, feature_schema, provenance, summary, active, activated_at";
+      "id, uploaded_at, feature_schema, provenance, summary, evaluation, active, activated_at";
 
   private final AgroalDataSource db;
   private final ObjectMapper json;
@@ -245,8 +246,42 @@ public class ModelService {
         m.featureSchema(),
         tree(m.provenance()),
         tree(m.summary()),
+        Optional.ofNullable(m.evaluation()).map(this::evaluation),
         m.active(),
         Optional.ofNullable(m.activatedAt()));
+  }
+
+  /**
+   * Attaches an evaluation report to a model, replacing any earlier one; a report that breaks
+   * {@link EvaluationCheck} is a 400 naming each field, an unknown model a 404.
+   */
+  public ModelEntry attachEvaluation(String id, ModelEvaluation evaluation) {
+    String text;
+    try {
+      text = json.writeValueAsString(EvaluationCheck.require(evaluation));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("UPDATE models SET evaluation = ?::jsonb WHERE id = ?")) {
+      s.setString(1, text);
+      s.setString(2, id);
+      if (s.executeUpdate() == 0) {
+        throw ProblemException.notFound("model", id);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot store the evaluation of model " + id, e);
+    }
+    return find(id).orElseThrow(() -> ProblemException.notFound("model", id));
+  }
+
+  private ModelEvaluation evaluation(String text) {
+    try {
+      return json.readValue(text, ModelEvaluation.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private JsonNode tree(String text) {

@@ -40,6 +40,10 @@ public class StoredModel extends PanacheEntityBase {
   @Column(nullable = false)
   public String summary;
 
+  /** The evaluation report a data scientist attached, as JSON text ({@code jsonb}); or null. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  public String evaluation;
+
   @Column(nullable = false)
   public boolean active;
 
@@ -53,6 +57,7 @@ public class StoredModel extends PanacheEntityBase {
       String featureSchema,
       String provenance,
       String summary,
+      String evaluation,
       boolean active,
       Instant activatedAt) {}
 }

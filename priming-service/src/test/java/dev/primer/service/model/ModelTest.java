@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.primer.core.features.FeatureExtractor;
-import dev.primer.core.features.FeatureSchema;
 import dev.primer.core.scoring.ModelBundles;
-import dev.primer.core.scoring.TribuoScorer;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.testing.TestDatabase;
 import dev.primer.service.testing.TestTokens;
@@ -19,19 +15,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tribuo.Model;
-import org.tribuo.MutableDataset;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.impl.ArrayExample;
-import org.tribuo.math.optimisers.AdaGrad;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
@@ -44,37 +29,7 @@ class ModelTest {
   }
 
   private byte[] bundle(long seed) throws IOException {
-    FeatureSchema schema = FeatureExtractor.SCHEMA;
-    SplittableRandom random = new SplittableRandom(seed);
-    String[] names = schema.names().toArray(String[]::new);
-    MutableDataset<Label> data =
-        new MutableDataset<>(
-            new SimpleDataSourceProvenance(
-                "tiny", OffsetDateTime.parse("2026-01-01T00:00:00Z"), new LabelFactory()),
-            new LabelFactory());
-    for (int i = 0; i < 300; i++) {
-      double[] values = new double[names.length];
-      for (int j = 0; j < values.length; j++) {
-        values[j] = random.nextDouble();
-      }
-      boolean hit = values[0] > 0.5;
-      data.add(
-          new ArrayExample<>(
-              new Label(hit ? TribuoScorer.HIT : TribuoScorer.MISS), names.clone(), values));
-    }
-    Model<Label> model =
-        new LinearSGDTrainer(
-                new LogMulticlass(), new AdaGrad(0.1, 0.1), 2, Integer.MAX_VALUE, 1, seed)
-            .train(data);
-    ObjectMapper json = new ObjectMapper();
-    Path file = dir.resolve("bundle-" + seed + ".zip");
-    ModelBundles.write(
-        file,
-        model,
-        schema,
-        json.createObjectNode().put("seed", seed),
-        json.createObjectNode().put("rows", 300));
-    return Files.readAllBytes(file);
+    return TestBundles.bundle(dir, seed);
   }
 
   @Test
