@@ -4,7 +4,7 @@ import dev.primer.core.dataset.User;
 import dev.primer.protocol.telemetry.HitRateHistory;
 import dev.primer.service.auth.Roles;
 import dev.primer.service.openapi.ApiDefinition;
-import dev.primer.service.problem.ProblemException;
+import dev.primer.service.problem.QueryParameters;
 import dev.primer.service.snapshot.OrgSnapshot;
 import dev.primer.service.snapshot.Snapshots;
 import io.agroal.api.AgroalDataSource;
@@ -69,7 +69,7 @@ public class HitRateResource {
       @Parameter(description = "The rep") @PathParam("id") String userId,
       @Parameter(description = "Days back from today, 1..366; default 28") @QueryParam("days")
           String days) {
-    int window = days(days);
+    int window = QueryParameters.days(days, DEFAULT_DAYS, MAX_DAYS);
     OrgSnapshot s = snapshots.refreshIfChanged();
     User user = s.catalog().user(s.knownUser(userId));
     ZoneId zone = user.timezone();
@@ -100,23 +100,5 @@ public class HitRateResource {
       out.add(new HitRateHistory.Day(d.toString(), n[0], n[1]));
     }
     return new HitRateHistory(userId, zone.getId(), out);
-  }
-
-  private static int days(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return DEFAULT_DAYS;
-    }
-    try {
-      int n = Integer.parseInt(raw.strip());
-      if (n >= 1 && n <= MAX_DAYS) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw ProblemException.badRequest(
-        "invalid-query",
-        "days",
-        "must be a whole number of days, 1.." + MAX_DAYS + ", was '" + raw + "'");
   }
 }

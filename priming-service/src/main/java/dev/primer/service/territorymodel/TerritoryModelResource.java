@@ -10,6 +10,7 @@ import dev.primer.service.manifest.ManifestService;
 import dev.primer.service.openapi.ApiDefinition;
 import dev.primer.service.precompute.PrecomputeConfig;
 import dev.primer.service.problem.ProblemException;
+import dev.primer.service.problem.QueryParameters;
 import dev.primer.service.territory.TerritoryResource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -202,7 +203,7 @@ public class TerritoryModelResource {
         budget == null || budget.isBlank()
             ? precompute.defaultBudget()
             : manifests.budget(Optional.of(budget));
-    return previewer.preview(id, bytes, days(days));
+    return previewer.preview(id, bytes, QueryParameters.days(days, 3, MAX_DAYS));
   }
 
   /** Makes the model live; answers the archived model of what was live before. */
@@ -221,23 +222,5 @@ public class TerritoryModelResource {
   public TerritoryModelView activate(
       @Parameter(description = "The model") @PathParam("id") String id) {
     return models.activate(id, caller.userId());
-  }
-
-  private static int days(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return 3;
-    }
-    try {
-      int days = Integer.parseInt(raw.strip());
-      if (days >= 1 && days <= MAX_DAYS) {
-        return days;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw ProblemException.badRequest(
-        "invalid-query",
-        "days",
-        "must be a whole number of days, 1.." + MAX_DAYS + ", was '" + raw + "'");
   }
 }
