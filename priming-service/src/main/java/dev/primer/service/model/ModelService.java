@@ -36,9 +36,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ModelService {
-  private static final String COLUMNS =
-      "id, uploaded_at, feature_schema, provenance, summary, evaluation, active, activated_at";
-
   private final AgroalDataSource db;
   private final ObjectMapper json;
   private final ModelRegistry registry;
