@@ -73,6 +73,17 @@ function expect(condition, what) {
 async function shot(name, fullPage = false) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
 }
+/** A place's point on the screen, from the map's bounds (Web Mercator). */
+async function screenPoint(lat, lon) {
+  const box = await page.locator('#map').boundingBox();
+  const [west, south, east, north] = (await page.getAttribute('#map', 'data-bounds')).split(',').map(Number);
+  const merc = (l) => Math.log(Math.tan(Math.PI / 4 + (l * Math.PI) / 360));
+  return {
+    x: box.x + ((lon - west) / (east - west)) * box.width,
+    y: box.y + ((merc(north) - merc(lat)) / (merc(north) - merc(south))) * box.height,
+  };
+}
+
 async function ready() {
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
 }
@@ -116,6 +127,19 @@ try {
     await shot('02-territories');
   });
 
+  await step('hovering-an-account-names-it', async () => {
+    const res = await fetch(`${base}/v1/admin/map-points`, { headers: { Authorization: `Bearer ${adminToken}` } });
+    const nearest = (await res.json()).accounts
+      .map((a) => ({ ...a, d: (a.lat - accountLat) ** 2 + (a.lon - accountLon) ** 2 }))
+      .sort((a, b) => a.d - b.d)[0];
+    const at = await screenPoint(nearest.lat, nearest.lon);
+    await page.mouse.move(at.x, at.y);
+    const tooltip = page.locator('.leaflet-tooltip').filter({ hasText: nearest.name });
+    await tooltip.waitFor({ timeout: 5000 });
+    await page.mouse.move(at.x + 200, at.y + 200);
+    await tooltip.waitFor({ state: 'detached', timeout: 5000 });
+  });
+
   await step('a-draft-starts-from-the-live-territories', async () => {
     await page.click('#start-draft');
     await page.waitForSelector('#draft-id');
@@ -123,12 +147,7 @@ try {
     expect(Number(await page.textContent('#territory-count')) >= 1, 'the draft has no territory');
   });
 
-  // The account's place on the screen, from the map's bounds (Web Mercator).
-  const box = await page.locator('#map').boundingBox();
-  const [west, south, east, north] = (await page.getAttribute('#map', 'data-bounds')).split(',').map(Number);
-  const merc = (lat) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
-  const ax = box.x + ((accountLon - west) / (east - west)) * box.width;
-  const ay = box.y + ((merc(north) - merc(accountLat)) / (merc(north) - merc(south))) * box.height;
+  const { x: ax, y: ay } = await screenPoint(accountLat, accountLon);
   // The account lies in the upper left of the box, which the fixed polygon keeps.
   const x0 = ax - 30;
   const x1 = ax + 90;

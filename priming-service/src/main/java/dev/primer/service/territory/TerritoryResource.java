@@ -63,8 +63,8 @@ public class TerritoryResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(type = SchemaType.OBJECT, description = "A FeatureCollection")))
-  public JsonNode all() {
-    return territories.all();
+  public String all() {
+    return territories.allAsText();
   }
 
   /** Overlaps, gaps and accounts per territory. */

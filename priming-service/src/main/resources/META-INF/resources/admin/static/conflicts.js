@@ -1,5 +1,5 @@
 // The review queue: GET /v1/admin/conflicts, decided with POST /v1/admin/conflicts/{id}/resolve.
-import { api, esc } from './api.js';
+import { api, esc, markReady } from './api.js';
 
 const body = document.querySelector('#conflicts tbody');
 const status = document.getElementById('conflict-status');
@@ -43,4 +43,4 @@ async function decide(c, keep, value) {
 }
 
 await load();
-document.body.dataset.ready = 'true';
+markReady();

@@ -1,6 +1,6 @@
 // The model registry: GET /v1/models (with each model's evaluation report, when one was attached
 // by bin/primer publish --report), POST /v1/models/{id}/activate, POST /v1/models:rollback.
-import { api, esc } from './api.js';
+import { api, esc, markReady } from './api.js';
 import { calibration, features, sharesByBudget } from './plots.js';
 
 const list = document.getElementById('models');
@@ -79,4 +79,4 @@ document.getElementById('rollback').addEventListener('click', async () => {
 });
 
 await load();
-document.body.dataset.ready = 'true';
+markReady();

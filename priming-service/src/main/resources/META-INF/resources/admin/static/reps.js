@@ -3,7 +3,7 @@
 // /v1/budgets/users/{id}; the manifest summary from GET /v1/users/{id}/preview; devices from
 // GET /v1/admin/devices and revoked with POST /v1/admin/devices/{id}/revoke; the hit rate over
 // time from GET /v1/admin/users/{id}/hit-rate.
-import { api, esc } from './api.js';
+import { api, esc, markReady } from './api.js';
 
 const body = document.querySelector('#reps tbody');
 const detail = document.getElementById('rep-detail');
@@ -228,4 +228,4 @@ async function show(rep) {
 
 drawRoleBudgets();
 drawRows();
-document.body.dataset.ready = 'true';
+markReady();

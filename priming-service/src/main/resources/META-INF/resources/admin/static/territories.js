@@ -3,7 +3,8 @@
 // Leaflet-Geoman. Each change is validated by the service as it is made (POST
 // /v1/territories:validate, the checks of `bin/primer territory validate`) and its problems are
 // shown on the map where they are.
-import { api, esc } from './api.js';
+import { api, esc, markReady } from './api.js';
+import { PointsLayer } from './points-layer.js';
 
 const panel = document.getElementById('territory-panel');
 const problemsList = document.getElementById('problems');
@@ -13,16 +14,6 @@ const saveButton = document.getElementById('save-territory');
 const repsInput = document.getElementById('territory-reps');
 const status = document.getElementById('territory-status');
 
-const map = L.map('map', { zoomSnap: 0.25, attributionControl: false });
-// Thousands of accounts: drawn on one canvas; territories stay SVG, which Geoman edits.
-const pointRenderer = L.canvas({ padding: 0.5 });
-const problemLayer = L.layerGroup().addTo(map);
-const coverageLayer = L.layerGroup().addTo(map);
-let current = null; // the layer being drawn or edited
-let validation = 0; // so that a slow answer never overwrites a newer one
-
-// Changes go into a draft territory model; the live territories change only when a draft is
-// activated (after its preview).
 // Everything the page draws is asked for at once; each part is drawn as it is needed.
 const modelsAnswer = api('GET', '/v1/territory-models');
 const statesAnswer = fetch('/admin/vendor/us-atlas/states-10m.json', { credentials: 'include' })
@@ -30,10 +21,26 @@ const statesAnswer = fetch('/admin/vendor/us-atlas/states-10m.json', { credentia
 const pointsAnswer = api('GET', '/v1/admin/map-points');
 const reportAnswer = api('GET', '/v1/territories/report');
 const liveAnswer = api('GET', '/v1/territories');
+
+// Changes go into a draft territory model; the live territories change only when a draft is
+// activated (after its preview). Only a draft is edited, so only then is the editor (Geoman)
+// loaded, and before the map is made: it hooks into the map and layers as they are created.
 const models = await modelsAnswer;
 performance.mark('models');
 const draft = models.find((m) => m.state === 'draft') ?? null;
 const modelBar = document.getElementById('model-bar');
+if (draft) {
+  await loadEditor();
+}
+
+const map = L.map('map', { zoomSnap: 0.25, attributionControl: false });
+// The states' outlines and the few coverage marks on one canvas; territories stay SVG, which
+// Geoman edits; the thousands of accounts have a canvas layer of their own (PointsLayer).
+const pointRenderer = L.canvas({ padding: 0.1 });
+const problemLayer = L.layerGroup().addTo(map);
+const coverageLayer = L.layerGroup().addTo(map);
+let current = null; // the layer being drawn or edited
+let validation = 0; // so that a slow answer never overwrites a newer one
 
 const states = await statesAnswer;
 performance.mark('states-fetched');
@@ -77,18 +84,11 @@ showBounds();
 
 const points = await pointsAnswer;
 performance.mark('points-fetched');
-// One tooltip per group, filled from the point hovered: 6,000 tooltips of their own cost more
-// than the markers.
-const accounts = L.featureGroup(
-  points.accounts.map((a) =>
-    L.circleMarker([a.lat, a.lon], { radius: 2, color: '#444', weight: 1, pmIgnore: true,
-      renderer: pointRenderer, title: a.name })))
-  .bindTooltip((layer) => esc(layer.options.title)).addTo(map);
-const homes = L.featureGroup(
-  points.homes.map((h) =>
-    L.circleMarker([h.lat, h.lon], { radius: 5, color: '#b35900', weight: 2, pmIgnore: true,
-      renderer: pointRenderer, title: h.userName })))
-  .bindTooltip((layer) => `home of ${esc(layer.options.title)}`).addTo(map);
+const accounts = new PointsLayer(points.accounts, { label: (a) => esc(a.name) }).addTo(map);
+const homes = new PointsLayer(points.homes, {
+  radius: 5, color: '#b35900', weight: 2, fill: 'rgba(179, 89, 0, 0.2)',
+  label: (h) => `home of ${esc(h.userName)}`,
+}).addTo(map);
 L.control.layers(null, { Accounts: accounts, 'Reps\u2019 homes': homes, Coverage: coverageLayer },
   { collapsed: false }).addTo(map);
 
@@ -106,7 +106,7 @@ if (draft) map.pm.addControls({
 });
 // The service is the judge of validity: the map lets a self-intersecting ring be drawn, so that
 // the service's problem can be shown where it is.
-map.pm.setGlobalOptions({ allowSelfIntersection: true, snappable: false });
+map.pm?.setGlobalOptions({ allowSelfIntersection: true, snappable: false });
 
 map.on('pm:create', (e) => {
   e.layer.feature = { type: 'Feature', id: '', properties: { name: '' } };
@@ -144,8 +144,8 @@ map.on('pm:remove', async (e) => {
 
 /** A click on a territory selects it, except while a tool is drawing over it. */
 function pick(layer) {
-  if (!map.pm.globalDrawModeEnabled() && !map.pm.globalCutModeEnabled()
-      && !map.pm.globalRemovalModeEnabled()) {
+  if (!map.pm || (!map.pm.globalDrawModeEnabled() && !map.pm.globalCutModeEnabled()
+      && !map.pm.globalRemovalModeEnabled())) {
     select(layer);
   }
 }
@@ -436,6 +436,19 @@ async function coverage(answer = api('GET', '/v1/territories/report')) {
   }));
   document.getElementById('outside-box').hidden = outside.length === 0;
 }
+/** Geoman's script and style sheet, loaded when there is a draft to edit. */
+function loadEditor() {
+  const style = Object.assign(document.createElement('link'),
+    { rel: 'stylesheet', href: '/admin/vendor/geoman/leaflet-geoman.css' });
+  document.head.append(style);
+  return new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement('script'),
+      { src: '/admin/vendor/geoman/leaflet-geoman.min.js', onload: resolve,
+        onerror: () => reject(new Error('the map editor (Geoman) could not be loaded')) });
+    document.head.append(script);
+  });
+}
+
 await coverage(reportAnswer);
 performance.mark('ready');
-document.body.dataset.ready = 'true';
+markReady();
