@@ -14,6 +14,7 @@ import dev.primer.protocol.edits.EditReceipts;
 import dev.primer.protocol.edits.FieldChange;
 import dev.primer.protocol.edits.FieldReceipt;
 import dev.primer.protocol.edits.Outcome;
+import dev.primer.protocol.quotes.QuoteDraft;
 import dev.primer.protocol.records.RecordField;
 import dev.primer.protocol.records.RecordLine;
 import java.net.URI;
@@ -738,7 +739,8 @@ class EditDrillTest {
                 "",
                 Instant.now().plus(skew).toString(),
                 -skew.toMillis(),
-                "");
+                "",
+                QuoteDraft.NONE);
         issuedOps.add(op.opId());
         unacked.put(op.opId(), op);
         batch.add(op);

@@ -27,6 +27,7 @@ import dev.primer.protocol.manifest.ManifestEntry;
 import dev.primer.protocol.manifest.Tier;
 import dev.primer.protocol.problem.ProblemDocument;
 import dev.primer.protocol.problem.ProblemError;
+import dev.primer.protocol.quotes.QuoteDraft;
 import dev.primer.protocol.records.FetchRequest;
 import dev.primer.protocol.records.RecordField;
 import dev.primer.protocol.records.RecordLine;
@@ -209,7 +210,8 @@ class WireRoundTripTest {
             "moved desk",
             "2026-12-07T08:00:00Z",
             -1500,
-            "");
+            "",
+            QuoteDraft.NONE);
     EditOperation create =
         new EditOperation(
             "0193a000-0000-7000-8000-000000000002",
@@ -223,7 +225,8 @@ class WireRoundTripTest {
             "",
             "2026-12-07T08:01:00Z",
             0,
-            "0193a000-0000-7000-8000-000000000001");
+            "0193a000-0000-7000-8000-000000000001",
+            QuoteDraft.NONE);
     EditBatch batch = new EditBatch(2, 60, List.of(update, create));
     assertThat(roundTrip(batch, EditBatch.class)).isEqualTo(batch);
     assertThat(JSON.writeValueAsString(update)).doesNotContain("recordType", "resolves");

@@ -12,6 +12,7 @@ import dev.primer.protocol.edits.EditReceipt;
 import dev.primer.protocol.edits.EditReceipts;
 import dev.primer.protocol.edits.FieldChange;
 import dev.primer.protocol.edits.Outcome;
+import dev.primer.protocol.quotes.QuoteDraft;
 import dev.primer.protocol.records.RecordField;
 import dev.primer.protocol.records.RecordLine;
 import java.io.PrintStream;
@@ -335,7 +336,8 @@ public final class EditBench {
         "",
         Instant.now().toString(),
         0,
-        "");
+        "",
+        QuoteDraft.NONE);
   }
 
   /**

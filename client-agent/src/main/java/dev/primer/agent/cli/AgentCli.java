@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       PendingCommand.class,
       ConflictsCommand.class,
       ResolveCommand.class,
+      QuoteCommand.class,
       StatusCommand.class,
       VerifyCommand.class
     },

@@ -3,6 +3,7 @@ package dev.primer.agent.edits;
 import dev.primer.agent.trust.ServerValues;
 import dev.primer.protocol.edits.EditOperation;
 import dev.primer.protocol.edits.FieldChange;
+import dev.primer.protocol.quotes.QuoteDraft;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,7 +128,8 @@ public final class FieldEdits {
         note,
         stamp.editedAt().toString(),
         stamp.clockOffsetMillis(),
-        resolves);
+        resolves,
+        QuoteDraft.NONE);
   }
 
   /** The creation of a record of {@code type} in {@code accountId}, under a device-made id. */
@@ -153,7 +155,8 @@ public final class FieldEdits {
         note,
         stamp.editedAt().toString(),
         stamp.clockOffsetMillis(),
-        "");
+        "",
+        QuoteDraft.NONE);
   }
 
   /** A device-made record id: {@code new-} and a UUID v7. */

@@ -160,6 +160,16 @@ final class Content {
     return found.stream().findFirst();
   }
 
+  /** The visible records of {@code type} at {@code accountId}, newest version first. */
+  List<String> recordIdsOf(String accountId, String type) {
+    return jdbc.query(
+        "SELECT c.record_id FROM manifest m JOIN content c"
+            + " ON c.record_id = m.record_id AND c.sha256 = m.sha256"
+            + " WHERE c.account_id = ? AND c.type = ? ORDER BY c.version DESC, c.record_id",
+        List.of(accountId, type),
+        rs -> rs.getString(1));
+  }
+
   /**
    * Full-text search over visible titles and content, best first (BM25, titles weigh more). The
    * index is first brought up to date, so a record on the device is always found.

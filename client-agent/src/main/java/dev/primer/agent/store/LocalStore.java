@@ -301,6 +301,11 @@ public final class LocalStore implements AutoCloseable {
     return content.record(recordId);
   }
 
+  /** The visible records of a type at an account, newest version first. */
+  public List<String> recordIdsOf(String accountId, String type) {
+    return content.recordIdsOf(accountId, type);
+  }
+
   /** Full-text search over visible titles and content, best first: {@link Content#search}. */
   public List<SearchHit> search(String text, int limit) {
     return content.search(text, limit);

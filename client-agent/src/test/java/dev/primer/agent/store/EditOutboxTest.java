@@ -8,6 +8,7 @@ import dev.primer.protocol.edits.EditReceipt;
 import dev.primer.protocol.edits.FieldChange;
 import dev.primer.protocol.edits.FieldReceipt;
 import dev.primer.protocol.edits.Outcome;
+import dev.primer.protocol.quotes.QuoteDraft;
 import dev.primer.protocol.records.RecordField;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +38,8 @@ class EditOutboxTest {
         "",
         T0.toString(),
         0,
-        "");
+        "",
+        QuoteDraft.NONE);
   }
 
   static EditReceipt receipt(OutboxEntry e, Outcome outcome, long recordVersion) {

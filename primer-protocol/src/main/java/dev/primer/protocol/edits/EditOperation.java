@@ -1,6 +1,8 @@
 package dev.primer.protocol.edits;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.primer.protocol.quotes.QuoteDraft;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,7 +14,7 @@ import java.util.Objects;
  * @param opId the operation's UUID (version 7), made on the device; a resent operation is the same
  *     operation
  * @param seq the device's sequence number for it, 1, 2, 3 ... with no gaps
- * @param kind {@value #UPDATE} or {@value #CREATE}
+ * @param kind {@value #UPDATE}, {@value #CREATE} or {@value #QUOTE}
  * @param recordId the record changed, or the device-made id of the record created
  * @param recordType the type of the record created; empty for an update
  * @param accountId the account of the record created; empty for an update
@@ -24,6 +26,8 @@ import java.util.Objects;
  *     contact before the edit (service time minus device time)
  * @param resolves the operation whose review this one settles, from {@code agent resolve}; empty
  *     otherwise (left out of the JSON when empty)
+ * @param quote for a {@value #QUOTE} operation, the quote; {@link QuoteDraft#NONE} otherwise (left
+ *     out of the JSON then)
  */
 public record EditOperation(
     String opId,
@@ -37,12 +41,20 @@ public record EditOperation(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) String note,
     String editedAt,
     long clockOffsetMillis,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) String resolves) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) String resolves,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = QuoteDraft.AbsentFilter.class)
+        QuoteDraft quote) {
   /** The kind of an operation that changes fields of an existing record. */
   public static final String UPDATE = "update";
 
   /** The kind of an operation that creates a record. */
   public static final String CREATE = "create";
+
+  /**
+   * The kind of an operation that creates a quote record from a {@link QuoteDraft}, which the
+   * service prices again before it accepts it.
+   */
+  public static final String QUOTE = "quote";
 
   public EditOperation {
     opId = Objects.requireNonNullElse(opId, "");
@@ -55,10 +67,17 @@ public record EditOperation(
     note = Objects.requireNonNullElse(note, "");
     editedAt = Objects.requireNonNullElse(editedAt, "");
     resolves = Objects.requireNonNullElse(resolves, "");
+    quote = Objects.requireNonNullElse(quote, QuoteDraft.NONE);
   }
 
-  /** Whether this operation creates its record. */
+  /** Whether this operation creates its record (a quote creates its quote record). */
   public boolean isCreate() {
-    return CREATE.equals(kind);
+    return CREATE.equals(kind) || QUOTE.equals(kind);
+  }
+
+  /** Whether this operation creates a quote (not a JSON property: {@code quote} is the draft). */
+  @JsonIgnore
+  public boolean isQuote() {
+    return QUOTE.equals(kind);
   }
 }

@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * threads.
  */
 public final class Catalog {
+  /** The account index of an organisation-wide record (price book, product rules). */
+  public static final int NO_ACCOUNT = -1;
+
   private final List<User> users;
   private final List<Account> accounts;
   private final List<CrmRecord> records;
@@ -83,14 +86,18 @@ public final class Catalog {
     }
     for (int r = 0; r < records.size(); r++) {
       CrmRecord record = records.get(r);
+      sizeOfRecord[r] = record.sizeBytes();
+      typeOfRecord[r] = (byte) record.type().ordinal();
+      if (record.type().organisationWide()) {
+        accountOfRecord[r] = NO_ACCOUNT;
+        continue;
+      }
       Integer a = accountIndex.get(record.accountId());
       if (a == null) {
         throw new IllegalArgumentException(
             "record " + record.id() + " belongs to unknown account " + record.accountId());
       }
       accountOfRecord[r] = a;
-      sizeOfRecord[r] = record.sizeBytes();
-      typeOfRecord[r] = (byte) record.type().ordinal();
       byAccount.get(a).add(r);
     }
     recordsOfAccount = new int[accounts.size()][];
@@ -225,9 +232,37 @@ public final class Catalog {
     return i == null ? OptionalInt.empty() : OptionalInt.of(i);
   }
 
+  /** The record's account, or {@link #NO_ACCOUNT} for an organisation-wide record. */
   public int accountOf(int r) {
     return accountOfRecord[r];
   }
+
+  /**
+   * The organisation-wide records {@code r} names (a price list's price book and rules): a device
+   * never holds {@code r} without them.
+   */
+  public int[] prerequisites(int r) {
+    int[] related = relatedOfRecord[r];
+    int n = 0;
+    for (int x : related) {
+      if (accountOfRecord[x] == NO_ACCOUNT) {
+        n++;
+      }
+    }
+    if (n == 0) {
+      return NONE;
+    }
+    int[] out = new int[n];
+    int i = 0;
+    for (int x : related) {
+      if (accountOfRecord[x] == NO_ACCOUNT) {
+        out[i++] = x;
+      }
+    }
+    return out;
+  }
+
+  private static final int[] NONE = new int[0];
 
   public RecordType type(int r) {
     return RecordType.values()[typeOfRecord[r]];

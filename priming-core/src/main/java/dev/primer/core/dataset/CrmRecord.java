@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** The metadata of one CRM record; its content travels separately. */
+/**
+ * The metadata of one CRM record; its content travels separately. An organisation-wide record (a
+ * price book, product rules) has {@link #NO_ACCOUNT} as its account; every other record names one.
+ */
 public record CrmRecord(
     String id,
     String accountId,
@@ -14,10 +17,23 @@ public record CrmRecord(
     long version,
     Instant updatedAt,
     List<String> relatedIds) {
+  /** The account of an organisation-wide record. */
+  public static final String NO_ACCOUNT = "";
+
   public CrmRecord {
     Ids.require(id, "id");
-    Ids.require(accountId, "accountId");
     Objects.requireNonNull(type, "type");
+    if (type.organisationWide()) {
+      if (!NO_ACCOUNT.equals(accountId)) {
+        throw new IllegalArgumentException(
+            "a "
+                + type.wireName()
+                + " belongs to the organisation: accountId must be empty, was "
+                + accountId);
+      }
+    } else {
+      Ids.require(accountId, "accountId");
+    }
     Objects.requireNonNull(title, "title");
     if (sizeBytes <= 0) {
       throw new IllegalArgumentException("sizeBytes must be > 0, was " + sizeBytes);

@@ -11,12 +11,26 @@ public enum RecordType {
   SCHEMATIC("schematic"),
   PARTS_INVENTORY("parts-inventory"),
   PRICE_LIST("price-list"),
-  QUOTE_TEMPLATE("quote-template");
+  QUOTE_TEMPLATE("quote-template"),
+  /** A quote made on a device and accepted by the service (an account's record). */
+  QUOTE("quote"),
+  /** The organisation's products, options and list prices: belongs to no account. */
+  PRICE_BOOK("price-book"),
+  /** The configuration rules of a price book's products: belongs to no account. */
+  PRODUCT_RULES("product-rules");
 
   private final String wireName;
 
   RecordType(String wireName) {
     this.wireName = wireName;
+  }
+
+  /**
+   * Whether records of this type belong to the organisation rather than to one account: every user
+   * may read them, and a device gets them with the price lists that name them.
+   */
+  public boolean organisationWide() {
+    return this == PRICE_BOOK || this == PRODUCT_RULES;
   }
 
   /** The name used in data set files and APIs. */

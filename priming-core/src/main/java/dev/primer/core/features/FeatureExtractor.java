@@ -26,7 +26,33 @@ public final class FeatureExtractor {
   private static final double NO_APPOINTMENT_DAYS = 2;
   private static final double FAR_TENS_KM = 5;
   private static final double LONG_AGO_DAYS = 120;
-  private static final RecordType[] TYPES = RecordType.values();
+
+  /**
+   * The record types with a column of their own, fixed by the schema: a type added later (quotes,
+   * and the organisation-wide price books and rules, which are never scored) has none until a new
+   * schema gives it one, so published models keep their inputs.
+   */
+  private static final RecordType[] TYPES = {
+    RecordType.ACCOUNT_PROFILE,
+    RecordType.CONTACT,
+    RecordType.SERVICE_HISTORY,
+    RecordType.SCHEMATIC,
+    RecordType.PARTS_INVENTORY,
+    RecordType.PRICE_LIST,
+    RecordType.QUOTE_TEMPLATE
+  };
+
+  /** Per type ordinal, its column among {@link #TYPES}, or -1. */
+  private static final int[] TYPE_COLUMN = typeColumns();
+
+  private static int[] typeColumns() {
+    int[] columns = new int[RecordType.values().length];
+    java.util.Arrays.fill(columns, -1);
+    for (int k = 0; k < TYPES.length; k++) {
+      columns[TYPES[k].ordinal()] = k;
+    }
+    return columns;
+  }
 
   /** Features of the account the record belongs to. */
   private static final List<Feature> ACCOUNT_FEATURES =
@@ -232,13 +258,15 @@ public final class FeatureExtractor {
       out[o + 12] = Math.log1p(catalog.rank(r));
       out[o + 13] = sales ? 1 : 0;
       out[o + 14] = out[at] + out[at + 1] > 0 ? 1 : 0;
-      int type = catalog.typeOrdinal(r);
+      int type = TYPE_COLUMN[catalog.typeOrdinal(r)];
       for (int k = 0; k < TYPES.length; k++) {
         out[at + TYPE_OFFSET + k] = 0;
         out[at + CROSS_OFFSET + k] = 0;
       }
-      out[at + TYPE_OFFSET + type] = 1;
-      out[at + CROSS_OFFSET + type] = sales ? 1 : 0;
+      if (type >= 0) {
+        out[at + TYPE_OFFSET + type] = 1;
+        out[at + CROSS_OFFSET + type] = sales ? 1 : 0;
+      }
     }
 
     private void accountRow(int a, double[] out, int at) {

@@ -41,6 +41,11 @@ public final class InteractionHistory {
 
   /** Records that user {@code u} touched record {@code r} at {@code at}. */
   public void add(int u, int r, Instant at) {
+    if (catalog.accountOf(r) == Catalog.NO_ACCOUNT) {
+      // Price books and rules come with the price lists that name them, never by prediction: a
+      // quote priced from them says nothing of which accounts the rep needs.
+      return;
+    }
     long t = at.getEpochSecond();
     byUser[u].add(t, r);
     byTeam[catalog.team(u)].add(t, r);

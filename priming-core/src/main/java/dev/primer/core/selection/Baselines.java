@@ -123,8 +123,10 @@ public final class Baselines {
       case SERVICE_HISTORY -> 2;
       case PARTS_INVENTORY -> 3;
       case PRICE_LIST -> 4;
-      case QUOTE_TEMPLATE -> 5;
+      case QUOTE_TEMPLATE, QUOTE -> 5;
       case SCHEMATIC -> 6;
+      // Organisation-wide: never an account's record; they come with the price lists.
+      case PRICE_BOOK, PRODUCT_RULES -> 7;
     };
   }
 

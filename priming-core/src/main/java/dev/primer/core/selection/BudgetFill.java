@@ -44,13 +44,23 @@ public final class BudgetFill {
     return readable.record(record);
   }
 
-  /** Adds the record if it fits, is readable and is not already in; returns whether it is in. */
+  /**
+   * Adds the record if it fits, is readable and is not already in; returns whether it is in. A
+   * record with prerequisites (a price list's price book and rules) comes only with them, and they
+   * in the guaranteed tier, whatever tier the record is in: a device never holds a price list it
+   * cannot price.
+   */
   public boolean offer(int record, Tier tier, double score, String reason) {
     if (chosen.get(record)) {
       return true;
     }
     if (!readable.record(record)) {
       return false;
+    }
+    for (int p : catalog.prerequisites(record)) {
+      if (!offer(p, Tier.GUARANTEED, 0, "prices " + catalog.record(record).id())) {
+        return false;
+      }
     }
     long size = catalog.size(record);
     if (bytes + size > budget) {

@@ -18,9 +18,14 @@ public final class ReadableAccounts {
     return accounts.get(a);
   }
 
-  /** Whether the user may read record {@code r}. */
+  /**
+   * Whether the user may read record {@code r}. The organisation's price books and product rules
+   * are every user's to read: they hold list prices and rules, while what an account pays is in its
+   * price list, which only those who may read the account read.
+   */
   public boolean record(int r) {
-    return accounts.get(catalog.accountOf(r));
+    int a = catalog.accountOf(r);
+    return a == Catalog.NO_ACCOUNT || accounts.get(a);
   }
 
   /** How many accounts the user may read. */

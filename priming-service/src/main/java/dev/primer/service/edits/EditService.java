@@ -20,6 +20,8 @@ import dev.primer.service.edits.merge.EditContext;
 import dev.primer.service.edits.merge.FieldDecision;
 import dev.primer.service.edits.merge.FieldMerge;
 import dev.primer.service.problem.ProblemException;
+import dev.primer.service.quotes.QuotePricing;
+import dev.primer.service.quotes.QuoteVerdict;
 import dev.primer.service.storable.StorableText;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -59,6 +61,7 @@ public class EditService {
   private final OrgDataChanges changes;
   private final ObjectMapper json;
   private final Clock clock;
+  private final QuotePricing pricing;
 
   EditService(
       AgroalDataSource db,
@@ -67,7 +70,9 @@ public class EditService {
       FieldPolicies policies,
       OrgDataChanges changes,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      QuotePricing pricing) {
+    this.pricing = pricing;
     this.db = db;
     this.devices = devices;
     this.records = records;
@@ -121,7 +126,7 @@ public class EditService {
     for (EditOperation op : batch.operations()) {
       EditReceipt done = stored.get(op.opId());
       if (done == null) {
-        done = decideOne(device, op, state, readable, seqTaken, writes, now);
+        done = decideOne(c, device, op, state, readable, seqTaken, writes, now);
         // An operation without a usable identity (no UUID, no sequence number, an id no record
         // can have) is answered but not kept: it cannot be resent as itself anyway.
         if (identifiable(op)) {
@@ -142,13 +147,15 @@ public class EditService {
   }
 
   private EditReceipt decideOne(
+      Connection c,
       DeviceOwner device,
       EditOperation op,
       Map<String, EditedRecord> state,
       Set<String> readable,
       Map<Long, String> seqTaken,
       EditWrites writes,
-      Instant now) {
+      Instant now)
+      throws SQLException {
     Optional<String> bad = OperationCheck.problem(op, device.userId());
     if (bad.isEmpty()
         && seqTaken.containsKey(op.seq())
@@ -161,6 +168,7 @@ public class EditService {
       return rejected(op, bad.get(), now);
     }
     EditedRecord record = state.get(op.recordId());
+    Optional<QuoteVerdict> quote = Optional.empty();
     if (op.isCreate()) {
       if (record != null) {
         return rejected(op, "record id " + op.recordId() + " is taken", now);
@@ -171,6 +179,21 @@ public class EditService {
       Optional<String> unwritable = unwritable(op.recordType(), op);
       if (unwritable.isPresent()) {
         return rejected(op, unwritable.get(), now);
+      }
+      if (op.isQuote()) {
+        quote =
+            Optional.of(
+                pricing.check(c, op.quote(), readable.contains(op.quote().basis().priceListId())));
+        if (quote.get().kind() == QuoteVerdict.Kind.REFUSED) {
+          return rejected(op, quote.get().reason(), now);
+        }
+        writes.quote(
+            device,
+            op,
+            quote.get(),
+            jsonOf(op.quote().basis()),
+            quote.get().serviceResult().map(this::jsonOf),
+            now);
       }
       record = EditedRecord.created(op.recordId(), op.accountId(), op.recordType(), op.opId());
       state.put(record.id(), record);
@@ -194,9 +217,17 @@ public class EditService {
     List<FieldReceipt> fields = new ArrayList<>();
     for (FieldChange change : op.changes()) {
       CurrentField theirs = record.field(change.field());
+      // A quote the service prices otherwise: its total is the service's, the device's in review.
       FieldDecision d;
       if (record.deleted()) {
         d = new FieldDecision(Outcome.NEEDS_REVIEW, "review", "", true, "record deleted");
+      } else if (quote.isPresent()
+          && quote.get().kind() != QuoteVerdict.Kind.AGREES
+          && QUOTE_TOTAL.equals(change.field())) {
+        theirs = servicesTotal(record, quote.get(), effective, writes);
+        d =
+            new FieldDecision(
+                Outcome.NEEDS_REVIEW, "review", theirs.value(), true, quote.get().reason());
       } else {
         FieldPolicy policy = policies.of(record.type(), change.field());
         d = FieldMerge.decide(policy.policy(), change, theirs, ctx);
@@ -258,6 +289,27 @@ public class EditService {
         now.toString());
   }
 
+  /** The quote field the service's pricing decides. */
+  static final String QUOTE_TOTAL = "total";
+
+  /**
+   * Writes the service's total of a quote it priced otherwise (as the back office's value, so that
+   * the review's "theirs" is it), or leaves the field empty when it could not price the quote.
+   */
+  private static CurrentField servicesTotal(
+      EditedRecord record, QuoteVerdict verdict, Instant at, EditWrites writes) {
+    CurrentField none = record.field(QUOTE_TOTAL);
+    if (verdict.serviceResult().isEmpty()) {
+      return none;
+    }
+    String total = verdict.serviceResult().get().total().toPlainString();
+    CurrentField service = new CurrentField(total, none.version() + 1, at, "", 0, "");
+    record.put(QUOTE_TOTAL, service);
+    writes.field(
+        new FieldRow(record.id(), QUOTE_TOTAL, total, service.version(), at, "service", "", 0, ""));
+    return service;
+  }
+
   private static boolean identifiable(EditOperation op) {
     try {
       java.util.UUID.fromString(op.opId());
@@ -277,6 +329,10 @@ public class EditService {
     for (EditOperation op : batch.operations()) {
       if (StorableText.problem(op.recordId(), StorableText.MAX_ID).isEmpty()) {
         ids.add(op.recordId());
+      }
+      String priceList = op.quote().basis().priceListId();
+      if (op.quote().present() && StorableText.problem(priceList, StorableText.MAX_ID).isEmpty()) {
+        ids.add(priceList);
       }
     }
     return ids;

@@ -6,6 +6,7 @@ import dev.primer.protocol.edits.FieldChange;
 import dev.primer.service.access.DeviceOwner;
 import dev.primer.service.data.Sql;
 import dev.primer.service.edits.merge.CurrentField;
+import dev.primer.service.quotes.QuoteVerdict;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +20,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one batch of operations writes, gathered while it is decided and stored at its end with one
@@ -65,11 +67,26 @@ final class EditWrites {
 
   private record Interaction(String userId, String recordId, Instant at) {}
 
+  private record QuoteRow(
+      String recordId,
+      String opId,
+      String deviceId,
+      String userId,
+      String accountId,
+      String basis,
+      java.math.BigDecimal deviceTotal,
+      Optional<String> serviceResult,
+      boolean agrees,
+      String reason,
+      Instant quotedAt,
+      Instant receivedAt) {}
+
   private final Map<String, FieldRow> fields = new LinkedHashMap<>();
   private final List<ReceiptRow> receipts = new ArrayList<>();
   private final List<ConflictRow> conflicts = new ArrayList<>();
   private final List<Settle> settles = new ArrayList<>();
   private final List<Interaction> interactions = new ArrayList<>();
+  private final List<QuoteRow> quotes = new ArrayList<>();
   private final Map<String, long[]> stats = new LinkedHashMap<>();
   private boolean changedRecords;
 
@@ -113,6 +130,35 @@ final class EditWrites {
             now));
   }
 
+  void quote(
+      DeviceOwner device,
+      EditOperation op,
+      QuoteVerdict verdict,
+      String basis,
+      Optional<String> serviceResult,
+      Instant now) {
+    Instant quotedAt;
+    try {
+      quotedAt = Instant.parse(op.quote().quotedAt());
+    } catch (java.time.format.DateTimeParseException e) {
+      quotedAt = OperationCheck.effective(op, now);
+    }
+    quotes.add(
+        new QuoteRow(
+            op.recordId(),
+            op.opId(),
+            device.deviceId(),
+            device.userId(),
+            op.accountId(),
+            basis,
+            op.quote().result().total(),
+            serviceResult,
+            verdict.kind() == QuoteVerdict.Kind.AGREES,
+            verdict.reason(),
+            quotedAt,
+            now));
+  }
+
   void settles(String deviceId, EditOperation op) {
     Map<String, String> values = new LinkedHashMap<>();
     for (FieldChange c : op.changes()) {
@@ -147,6 +193,35 @@ final class EditWrites {
     settle(c);
     storeInteractions(c);
     storeStats(c);
+    storeQuotes(c);
+  }
+
+  private void storeQuotes(Connection c) throws SQLException {
+    if (quotes.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO quotes (record_id, op_id, device_id, user_id, account_id, basis,"
+                + " device_total, service_result, agrees, reason, quoted_at, received_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?)")) {
+      for (QuoteRow q : quotes) {
+        s.setString(1, q.recordId());
+        s.setString(2, q.opId());
+        s.setString(3, q.deviceId());
+        s.setString(4, q.userId());
+        s.setString(5, q.accountId());
+        s.setString(6, q.basis());
+        s.setBigDecimal(7, q.deviceTotal());
+        s.setString(8, q.serviceResult().orElse(null));
+        s.setBoolean(9, q.agrees());
+        s.setString(10, q.reason());
+        s.setTimestamp(11, java.sql.Timestamp.from(q.quotedAt()));
+        s.setTimestamp(12, java.sql.Timestamp.from(q.receivedAt()));
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
   }
 
   private void createRecords(Connection c, Map<String, EditedRecord> state) throws SQLException {

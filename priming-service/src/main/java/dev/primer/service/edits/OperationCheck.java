@@ -51,8 +51,22 @@ final class OperationCheck {
               + deviceUser
               + "'");
     }
-    if (!EditOperation.UPDATE.equals(op.kind()) && !EditOperation.CREATE.equals(op.kind())) {
-      return Optional.of("kind must be update or create, was '" + clip(op.kind()) + "'");
+    if (!EditOperation.UPDATE.equals(op.kind())
+        && !EditOperation.CREATE.equals(op.kind())
+        && !op.isQuote()) {
+      return Optional.of("kind must be update, create or quote, was '" + clip(op.kind()) + "'");
+    }
+    if (op.isQuote() != op.quote().present()) {
+      return Optional.of(
+          op.isQuote()
+              ? "a quote operation needs its quote"
+              : "only a quote operation carries a quote");
+    }
+    if (op.isQuote()) {
+      Optional<String> quote = QuoteCheck.problem(op);
+      if (quote.isPresent()) {
+        return quote;
+      }
     }
     Optional<String> id = StorableText.problem(op.recordId(), StorableText.MAX_ID);
     if (op.recordId().isEmpty() || id.isPresent()) {
@@ -140,7 +154,7 @@ final class OperationCheck {
     return corrected.isAfter(arrived) ? arrived : corrected;
   }
 
-  private static String clip(String s) {
+  static String clip(String s) {
     return s.length() > 80 ? s.substring(0, 80) + "…" : s;
   }
 }

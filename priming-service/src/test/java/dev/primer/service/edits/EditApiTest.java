@@ -13,6 +13,7 @@ import dev.primer.protocol.edits.EditReceipts;
 import dev.primer.protocol.edits.FieldChange;
 import dev.primer.protocol.edits.OpenReviews;
 import dev.primer.protocol.edits.Outcome;
+import dev.primer.protocol.quotes.QuoteDraft;
 import dev.primer.protocol.records.RecordField;
 import dev.primer.protocol.records.RecordLine;
 import dev.primer.service.auth.Roles;
@@ -124,7 +125,8 @@ class EditApiTest {
         "",
         editedAt,
         0,
-        "");
+        "",
+        QuoteDraft.NONE);
   }
 
   private static EditReceipts send(String user, String device, EditOperation... ops)
@@ -378,7 +380,8 @@ class EditApiTest {
             "",
             LATE,
             0,
-            "");
+            "",
+            QuoteDraft.NONE);
     EditReceipt r = send("u1", d, create).receipts().get(0);
     assertThat(r.outcome()).isEqualTo(Outcome.APPLIED);
     assertThat(send("u1", d, create).receipts().get(0)).isEqualTo(r);

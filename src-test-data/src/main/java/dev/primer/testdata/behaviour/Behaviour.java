@@ -119,6 +119,11 @@ public record Behaviour(
     private static Map<RecordType, Double> complete(String key, Map<RecordType, Double> given) {
       Map<RecordType, Double> all = new EnumMap<>(RecordType.class);
       for (RecordType type : RecordType.values()) {
+        if (type.organisationWide() || type == RecordType.QUOTE) {
+          // Not records of a site: nobody opens them on a visit in the simulation.
+          all.put(type, 0.0);
+          continue;
+        }
         Double p = given.get(type);
         if (p == null) {
           throw new IllegalArgumentException(key + "." + type.wireName() + " is missing");

@@ -35,6 +35,17 @@ public final class RecordContent {
           "record " + record.id() + " is large (" + record.sizeBytes() + " bytes)");
     }
     int size = (int) record.sizeBytes();
+    switch (record.type()) {
+      case PRICE_LIST -> {
+        return exactly(SalesCatalogue.priceList(record), size);
+      }
+      case PRICE_BOOK, PRODUCT_RULES -> {
+        return exactly(SalesCatalogue.content(record), size);
+      }
+      default -> {
+        // text below
+      }
+    }
     SplittableRandom random = new SplittableRandom(seed(record));
     StringBuilder text = new StringBuilder(size + 64);
     text.append(record.title())
@@ -180,7 +191,7 @@ public final class RecordContent {
             "backorder",
             "warehouse"
           };
-      case PRICE_LIST ->
+      case PRICE_LIST, PRICE_BOOK, PRODUCT_RULES, QUOTE ->
           new String[] {
             "price",
             "discount",

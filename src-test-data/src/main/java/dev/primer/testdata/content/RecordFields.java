@@ -56,7 +56,7 @@ public final class RecordFields {
             String.format(
                 Locale.ROOT, "%c-%02d", (char) ('A' + random.nextInt(6)), 1 + random.nextInt(40)));
       }
-      case SCHEMATIC, PRICE_LIST, QUOTE_TEMPLATE -> {
+      case SCHEMATIC, PRICE_LIST, QUOTE_TEMPLATE, QUOTE, PRICE_BOOK, PRODUCT_RULES -> {
         // written only by the back office: no fields to edit
       }
     }

@@ -15,6 +15,7 @@ import dev.primer.testdata.calendar.IcsWriter;
 import dev.primer.testdata.calendar.RepPlan;
 import dev.primer.testdata.calendar.SchedulePlanner;
 import dev.primer.testdata.calendar.Visit;
+import dev.primer.testdata.content.SalesCatalogue;
 import dev.primer.testdata.geo.TerritoryFile;
 import dev.primer.testdata.org.Organisation;
 import dev.primer.testdata.org.OrganisationPlanner;
@@ -157,6 +158,12 @@ public final class OrganisationGenerator {
         }
         catalog.addSite(site.index(), records);
         bar.step();
+      }
+      // Not in the simulation's catalogue: they belong to no site, and nobody opens them there.
+      for (CrmRecord r :
+          SalesCatalogue.records(settings.startDate().atStartOfDay(ZoneOffset.UTC).toInstant())) {
+        writer.write(r);
+        bytes += r.sizeBytes();
       }
       counts.put("records", writer.count());
     }

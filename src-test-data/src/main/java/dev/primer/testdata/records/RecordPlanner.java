@@ -3,6 +3,7 @@ package dev.primer.testdata.records;
 import dev.primer.core.dataset.CrmRecord;
 import dev.primer.core.dataset.RecordType;
 import dev.primer.testdata.behaviour.Behaviour;
+import dev.primer.testdata.content.SalesCatalogue;
 import dev.primer.testdata.generate.Names;
 import dev.primer.testdata.generate.Rng;
 import dev.primer.testdata.generate.Scale;
@@ -172,10 +173,11 @@ public final class RecordPlanner {
                 accountId,
                 RecordType.PRICE_LIST,
                 "Price list " + LocalDate.ofInstant(start, ZoneOffset.UTC).getYear() + " - " + name,
-                size(rng, 120_000, 0.6),
+                // An agreement (book, rules, discount, terms): the products are in the price book.
+                Math.min(60_000, Math.max(600, size(rng, 2_000, 0.6))),
                 1 + rng.poisson(2),
                 daysBefore(rng, 60),
-                List.of()),
+                SalesCatalogue.PRICED_BY),
             1.0,
             0,
             ""));

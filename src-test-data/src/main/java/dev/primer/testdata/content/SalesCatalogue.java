@@ -1,0 +1,96 @@
+package dev.primer.testdata.content;
+
+import dev.primer.core.dataset.CrmRecord;
+import dev.primer.core.dataset.RecordType;
+import dev.primer.cpq.catalogue.CatalogueJson;
+import dev.primer.cpq.catalogue.PriceList;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The organisation's sales catalogue: one price book of industrial pumps, drives, spares and
+ * services with its product rules (resources next to this class, checked by the cpq reader), and
+ * each account's price list naming them with a discount and terms derived from the record.
+ */
+public final class SalesCatalogue {
+  /** The price book's record id. */
+  public static final String PRICE_BOOK_ID = "pb-industrial";
+
+  /** The product rules' record id. */
+  public static final String RULES_ID = "pr-industrial";
+
+  /** What every price list names: the records that price it. */
+  public static final List<String> PRICED_BY = List.of(PRICE_BOOK_ID, RULES_ID);
+
+  private static final byte[] PRICE_BOOK = resource("pb-industrial.json");
+  private static final byte[] RULES = resource("pr-industrial.json");
+  private static final String[] TERMS = {"Net 30", "Net 45", "Net 60", "2% 10, Net 30"};
+
+  private SalesCatalogue() {}
+
+  /** The organisation-wide records: the price book and its rules, as of {@code start}. */
+  public static List<CrmRecord> records(Instant start) {
+    Instant updated = start.minus(30, ChronoUnit.DAYS);
+    return List.of(
+        new CrmRecord(
+            PRICE_BOOK_ID,
+            CrmRecord.NO_ACCOUNT,
+            RecordType.PRICE_BOOK,
+            CatalogueJson.priceBook(PRICE_BOOK).name(),
+            PRICE_BOOK.length,
+            1,
+            updated,
+            List.of()),
+        new CrmRecord(
+            RULES_ID,
+            CrmRecord.NO_ACCOUNT,
+            RecordType.PRODUCT_RULES,
+            "Product rules: " + CatalogueJson.priceBook(PRICE_BOOK).name(),
+            RULES.length,
+            1,
+            updated,
+            List.of(PRICE_BOOK_ID)));
+  }
+
+  /** The content of the price book or the rules record. */
+  static byte[] content(CrmRecord record) {
+    return switch (record.id()) {
+      case PRICE_BOOK_ID -> PRICE_BOOK.clone();
+      case RULES_ID -> RULES.clone();
+      default -> throw new IllegalArgumentException("no catalogue content for " + record.id());
+    };
+  }
+
+  /** An account's price list: the book, the rules, a discount of 0–12.5% and terms. */
+  static byte[] priceList(CrmRecord record) {
+    long seed = RecordContent.seed(record);
+    int step = (int) Math.floorMod(seed, 6L);
+    PriceList list =
+        new PriceList(
+            PriceList.FORMAT,
+            record.accountId(),
+            PRICE_BOOK_ID,
+            RULES_ID,
+            BigDecimal.valueOf(step * 25L, 1),
+            TERMS[(int) Math.floorMod(seed >>> 8, (long) TERMS.length)],
+            Math.floorMod(seed >>> 16, 2L) == 0 ? 30 : 60);
+    return CatalogueJson.write(list);
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in =
+        Objects.requireNonNull(
+            SalesCatalogue.class.getResourceAsStream("/dev/primer/testdata/catalogue/" + name),
+            name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
