@@ -1,6 +1,7 @@
 package dev.primer.service.access;
 
 import dev.primer.core.catalog.Catalog;
+import dev.primer.core.dataset.RecordType;
 import dev.primer.core.visibility.ReadableAccounts;
 import dev.primer.service.snapshot.OrgSnapshot;
 import dev.primer.service.snapshot.Snapshots;
@@ -91,12 +92,15 @@ public class RecordAccess {
     if (rules.isEmpty()) {
       return false;
     }
-    String sql = "SELECT DISTINCT account_id FROM records WHERE sha256 = ?";
+    String sql = "SELECT DISTINCT account_id, type FROM records WHERE sha256 = ?";
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, sha256);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
+          if (organisationWide(rs.getString(1), rs.getString(2))) {
+            return true;
+          }
           if (readableAccount(
               rules.get().snapshot().catalog(), rules.get().readable(), rs.getString(1))) {
             return true;
@@ -107,6 +111,13 @@ public class RecordAccess {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the accounts of a blob", e);
     }
+  }
+
+  /** A price book or product rules: every user's to read ({@code ReadableAccounts#record}). */
+  private static boolean organisationWide(String accountId, String type) {
+    return accountId.isEmpty()
+        && java.util.Arrays.stream(RecordType.values())
+            .anyMatch(t -> t.organisationWide() && t.wireName().equals(type));
   }
 
   private static boolean readableAccount(

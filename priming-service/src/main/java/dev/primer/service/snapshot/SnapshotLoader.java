@@ -305,8 +305,8 @@ public class SnapshotLoader {
   }
 
   /**
-   * Records with content only (a record without content cannot be put on a device), and not deleted
-   * by the back office.
+   * Records with content only (a record without content cannot be put on a device), not deleted by
+   * the back office, of a known account or the organisation's.
    */
   private List<CrmRecord> records(Connection c, List<String> shas) throws SQLException {
     List<CrmRecord> records = new ArrayList<>();
@@ -316,8 +316,20 @@ public class SnapshotLoader {
             "SELECT r.id, r.account_id, r.type, r.title, r.size_bytes,"
                 + " r.version + r.fields_revision, r.updated_at,"
                 + " array_to_string(r.related_ids, ','), r.sha256"
-                + " FROM records r JOIN accounts a ON a.id = r.account_id"
-                + " WHERE r.sha256 IS NOT NULL AND r.deleted_at IS NULL ORDER BY r.id")) {
+                + " FROM records r LEFT JOIN accounts a ON a.id = r.account_id"
+                + " WHERE r.sha256 IS NOT NULL AND r.deleted_at IS NULL"
+                // An account's record needs its account; the organisation's price books and
+                // rules belong to none.
+                + " AND (a.id IS NOT NULL OR (r.account_id = '' AND r.type = ANY (?)))"
+                + " ORDER BY r.id")) {
+      s.setArray(
+          1,
+          c.createArrayOf(
+              "text",
+              java.util.Arrays.stream(RecordType.values())
+                  .filter(RecordType::organisationWide)
+                  .map(RecordType::wireName)
+                  .toArray()));
       s.setFetchSize(FETCH);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {

@@ -4,6 +4,7 @@ import dev.primer.core.dataset.CrmRecord;
 import dev.primer.core.dataset.RecordType;
 import dev.primer.cpq.catalogue.CatalogueJson;
 import dev.primer.cpq.catalogue.PriceList;
+import dev.primer.protocol.quotes.QuoteItem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -81,6 +83,63 @@ public final class SalesCatalogue {
             TERMS[(int) Math.floorMod(seed >>> 8, (long) TERMS.length)],
             Math.floorMod(seed >>> 16, 2L) == 0 ? 30 : 60);
     return CatalogueJson.write(list);
+  }
+
+  /**
+   * A valid 30-line quote of this catalogue: a pumping station of five pumps with their drives,
+   * spares, valves, sensors, controls and service (the quote bench's and the quote drill's).
+   */
+  public static List<QuoteItem> pumpingStation() {
+    return List.of(
+        new QuoteItem(
+            "PMP-CX80", 2, Map.of("material", "stainless", "seal", "mechanical", "motor", "30kW")),
+        new QuoteItem("PMP-MS40", 1, Map.of("motor", "15kW", "seal", "cartridge")),
+        new QuoteItem("PMP-SB100", 2, Map.of("motor", "15kW")),
+        new QuoteItem("VFD-30", 2, Map.of("enclosure", "IP55")),
+        new QuoteItem("VFD-15", 3, Map.of()),
+        new QuoteItem("VFD-75", 1, Map.of()),
+        new QuoteItem("SEAL-KIT-M", 4, Map.of()),
+        new QuoteItem("SEAL-KIT-C", 2, Map.of()),
+        new QuoteItem("SEAL-KIT-P", 6, Map.of()),
+        new QuoteItem("IMP-CX", 2, Map.of()),
+        new QuoteItem("IMP-MS", 3, Map.of()),
+        new QuoteItem("BRG-SET", 5, Map.of()),
+        new QuoteItem("CPL-FLEX", 3, Map.of()),
+        new QuoteItem("CPL-SPACER", 2, Map.of()),
+        new QuoteItem("BASE-STEEL", 5, Map.of()),
+        new QuoteItem("VLV-CHECK", 5, Map.of()),
+        new QuoteItem("VLV-GATE", 10, Map.of()),
+        new QuoteItem("VLV-RELIEF", 2, Map.of()),
+        new QuoteItem("SNS-PRESS", 10, Map.of()),
+        new QuoteItem("SNS-FLOW", 3, Map.of()),
+        new QuoteItem("SNS-VIB", 5, Map.of()),
+        new QuoteItem("CTL-PANEL", 2, Map.of()),
+        new QuoteItem("CTL-TELE", 1, Map.of()),
+        new QuoteItem("SVC-COMM", 3, Map.of()),
+        new QuoteItem("SVC-PM3", 1, Map.of()),
+        new QuoteItem("SVC-TRAIN", 2, Map.of()),
+        new QuoteItem("PMP-CX50", 1, Map.of("motor", "7.5kW")),
+        new QuoteItem("VFD-55", 1, Map.of()),
+        new QuoteItem("PMP-CX125", 1, Map.of("seal", "mechanical", "motor", "55kW")),
+        new QuoteItem("BRG-SET", 2, Map.of()));
+  }
+
+  /**
+   * {@link #pumpingStation()} as {@code agent quote} arguments: --add SKU:QTY, --option SKU.K=V.
+   */
+  public static List<String> asArguments(List<QuoteItem> items) {
+    List<String> args = new java.util.ArrayList<>();
+    for (QuoteItem item : items) {
+      args.add("--add");
+      args.add(item.sku() + ":" + item.quantity());
+      item.options()
+          .forEach(
+              (k, v) -> {
+                args.add("--option");
+                args.add(item.sku() + "." + k + "=" + v);
+              });
+    }
+    return args;
   }
 
   private static byte[] resource(String name) {

@@ -46,7 +46,8 @@ class SalesCatalogueTest {
     CrmRecord list = priceListRecord();
     QuoteEngine engine = engine(list);
 
-    QuoteResult valid = engine.price(new QuoteRequest(list.accountId(), thirtyLines()));
+    QuoteResult valid =
+        engine.price(new QuoteRequest(list.accountId(), SalesCatalogue.pumpingStation()));
     assertThat(valid.violations()).isEmpty();
     assertThat(valid.lines()).hasSize(30);
     assertThat(valid.total()).isPositive().isLessThan(valid.listTotal());
@@ -66,42 +67,6 @@ class SalesCatalogueTest {
             org.assertj.core.groups.Tuple.tuple(
                 "centrifugal-material-seal-motor", "change seal to mechanical or cartridge"),
             org.assertj.core.groups.Tuple.tuple("large-motor-needs-drive-30", "add VFD-30"));
-  }
-
-  /** A pumping station: three pumps with drives, spares, valves, sensors, controls and service. */
-  static List<QuoteItem> thirtyLines() {
-    return List.of(
-        new QuoteItem(
-            "PMP-CX80", 2, Map.of("material", "stainless", "seal", "mechanical", "motor", "30kW")),
-        new QuoteItem("PMP-MS40", 1, Map.of("motor", "15kW", "seal", "cartridge")),
-        new QuoteItem("PMP-SB100", 2, Map.of("motor", "15kW")),
-        new QuoteItem("VFD-30", 2, Map.of("enclosure", "IP55")),
-        new QuoteItem("VFD-15", 3, Map.of()),
-        new QuoteItem("VFD-75", 1, Map.of()),
-        new QuoteItem("SEAL-KIT-M", 4, Map.of()),
-        new QuoteItem("SEAL-KIT-C", 2, Map.of()),
-        new QuoteItem("SEAL-KIT-P", 6, Map.of()),
-        new QuoteItem("IMP-CX", 2, Map.of()),
-        new QuoteItem("IMP-MS", 3, Map.of()),
-        new QuoteItem("BRG-SET", 5, Map.of()),
-        new QuoteItem("CPL-FLEX", 3, Map.of()),
-        new QuoteItem("CPL-SPACER", 2, Map.of()),
-        new QuoteItem("BASE-STEEL", 5, Map.of()),
-        new QuoteItem("VLV-CHECK", 5, Map.of()),
-        new QuoteItem("VLV-GATE", 10, Map.of()),
-        new QuoteItem("VLV-RELIEF", 2, Map.of()),
-        new QuoteItem("SNS-PRESS", 10, Map.of()),
-        new QuoteItem("SNS-FLOW", 3, Map.of()),
-        new QuoteItem("SNS-VIB", 5, Map.of()),
-        new QuoteItem("CTL-PANEL", 2, Map.of()),
-        new QuoteItem("CTL-TELE", 1, Map.of()),
-        new QuoteItem("SVC-COMM", 3, Map.of()),
-        new QuoteItem("SVC-PM3", 1, Map.of()),
-        new QuoteItem("SVC-TRAIN", 2, Map.of()),
-        new QuoteItem("PMP-CX50", 1, Map.of("motor", "7.5kW")),
-        new QuoteItem("VFD-55", 1, Map.of()),
-        new QuoteItem("PMP-CX125", 1, Map.of("seal", "mechanical", "motor", "55kW")),
-        new QuoteItem("BRG-SET", 2, Map.of()));
   }
 
   static CrmRecord priceListRecord() {
