@@ -1228,6 +1228,58 @@ final class BadInputCorpus {
         + "\"}]";
   }
 
+  /** The members of a quote operation after its changes: type, account and the quote itself. */
+  private static String quote(String account, String items, String basis, String total, String currency) {
+    return ",\"recordType\":\"quote\",\"accountId\":\""
+        + account
+        + "\",\"quote\":{\"request\":{\"accountId\":\""
+        + account
+        + "\",\"items\":"
+        + items
+        + "},\"basis\":"
+        + basis
+        + ",\"result\":{\"valid\":true,\"total\":"
+        + total
+        + ",\"currency\":\""
+        + currency
+        + "\"},\"quotedAt\":\"2026-03-01T08:00:00Z\"}";
+  }
+
+  private static final String BASIS =
+      "{\"priceListId\":\"r-nope\",\"priceListVersion\":1,\"priceBookId\":\"pb\","
+          + "\"priceBookVersion\":1,\"rulesId\":\"pr\",\"rulesVersion\":1}";
+  private static final String ONE_ITEM = "[{\"sku\":\"PMP-1\",\"quantity\":1,\"options\":{}}]";
+
+  /** Quote operations (ADR 0011), each rejected with a receipt naming what is wrong. */
+  private static void quoteOperations(List<String> ops, String user, String at, String nul) {
+    String total = change("total", "1");
+    long seq = 20_200;
+    String[][] cases = {
+      // kind, extra members
+      {"quote", ",\"recordType\":\"quote\",\"accountId\":\"a1\""},
+      {"create", quote("a1", ONE_ITEM, BASIS, "1", "USD")},
+      {"quote", quote("a1", ONE_ITEM, BASIS, "1", "USD").replace("\"recordType\":\"quote\"", "\"recordType\":\"contact\"")},
+      {"quote", quote("a1", ONE_ITEM, BASIS, "1", "USD").replaceFirst("\"accountId\":\"a1\"", "\"accountId\":\"a2\"")},
+      {"quote", quote("a1", "[]", BASIS, "1", "USD")},
+      {"quote", quote("a1", "[" + String.join(",", java.util.Collections.nCopies(201, "{\"sku\":\"P\",\"quantity\":1}")) + "]", BASIS, "1", "USD")},
+      {"quote", quote("a1", "[{\"sku\":\"P" + nul + "\",\"quantity\":1}]", BASIS, "1", "USD")},
+      {"quote", quote("a1", "[{\"sku\":\"P\",\"quantity\":-1}]", BASIS, "1", "USD")},
+      {"quote", quote("a1", "[{\"sku\":\"P\",\"quantity\":1000000000000}]", BASIS, "1", "USD")},
+      {"quote", quote("a1", "[{\"sku\":\"P\",\"quantity\":1,\"options\":{\"motor\":\"" + "x".repeat(200) + "\"}}]", BASIS, "1", "USD")},
+      {"quote", quote("a1", "[{\"sku\":\"P\",\"quantity\":1,\"options\":{\"\":\"x\"}}]", BASIS, "1", "USD")},
+      {"quote", quote("a1", ONE_ITEM, "{\"priceListId\":\"\"}", "1", "USD")},
+      {"quote", quote("a1", ONE_ITEM, BASIS.replace("\"rulesVersion\":1", "\"rulesVersion\":0"), "1", "USD")},
+      {"quote", quote("a1", ONE_ITEM, BASIS, "1.23456", "USD")},
+      {"quote", quote("a1", ONE_ITEM, BASIS, "1e15", "USD")},
+      {"quote", quote("a1", ONE_ITEM, BASIS, "1", "DOLLARS")},
+      // Well formed, but of a price list this device may not read: rejected by the visibility check.
+      {"quote", quote("a1", ONE_ITEM, BASIS, "1", "USD")},
+    };
+    for (String[] c : cases) {
+      ops.add(op(uuid(), seq++, c[0], "new-" + uuid(), user, total, at, 0, c[1]));
+    }
+  }
+
   private void edits() {
     String path = "/v1/devices/" + target.deviceId() + "/edits";
     String user = target.user();
@@ -1385,6 +1437,7 @@ final class BadInputCorpus {
             at,
             0,
             ",\"resolves\":\"not-an-op\""));
+    quoteOperations(ops, user, at, nul);
     for (String o : ops) {
       add(
           "edits",
@@ -1394,6 +1447,17 @@ final class BadInputCorpus {
           "application/json",
           utf8("{\"operations\":[" + o + "]}"));
     }
+    // A quote of the wrong shape spoils its batch: refused whole.
+    add(
+        "edits",
+        "POST",
+        path,
+        device(),
+        "application/json",
+        utf8(
+            "{\"operations\":["
+                + op(uuid(), 20_099, "quote", "new-" + uuid(), user, change("total", "1"), at, 0, ",\"quote\":7")
+                + "]}"));
     // Back-office field imports and deletions: each bad line rejected by its number.
     for (String line :
         new String[] {

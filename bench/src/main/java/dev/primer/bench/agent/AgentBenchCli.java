@@ -25,6 +25,7 @@ public final class AgentBenchCli {
   private static CommandLine commandLine(AgentContext context) {
     CommandLine commandLine = new CommandLine(new AgentCli(context));
     commandLine.addSubcommand(new BenchCommand(context));
+    commandLine.addSubcommand(new QuoteBenchCommand(context));
     return commandLine;
   }
 }

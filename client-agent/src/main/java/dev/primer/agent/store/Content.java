@@ -160,6 +160,16 @@ final class Content {
     return found.stream().findFirst();
   }
 
+  /** The accounts with a visible record of {@code type}, in id order. */
+  List<String> accountsWith(String type) {
+    return jdbc.query(
+        "SELECT DISTINCT c.account_id FROM manifest m JOIN content c"
+            + " ON c.record_id = m.record_id AND c.sha256 = m.sha256"
+            + " WHERE c.type = ? ORDER BY c.account_id",
+        List.of(type),
+        rs -> rs.getString(1));
+  }
+
   /** The visible records of {@code type} at {@code accountId}, newest version first. */
   List<String> recordIdsOf(String accountId, String type) {
     return jdbc.query(

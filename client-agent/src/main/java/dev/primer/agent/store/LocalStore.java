@@ -301,6 +301,11 @@ public final class LocalStore implements AutoCloseable {
     return content.record(recordId);
   }
 
+  /** The accounts with a visible record of a type, in id order. */
+  public List<String> accountsWithRecordsOf(String type) {
+    return content.accountsWith(type);
+  }
+
   /** The visible records of a type at an account, newest version first. */
   public List<String> recordIdsOf(String accountId, String type) {
     return content.recordIdsOf(accountId, type);
