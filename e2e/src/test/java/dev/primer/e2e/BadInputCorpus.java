@@ -1229,7 +1229,8 @@ final class BadInputCorpus {
   }
 
   /** The members of a quote operation after its changes: type, account and the quote itself. */
-  private static String quote(String account, String items, String basis, String total, String currency) {
+  private static String quote(
+      String account, String items, String basis, String total, String currency) {
     return ",\"recordType\":\"quote\",\"accountId\":\""
         + account
         + "\",\"quote\":{\"request\":{\"accountId\":\""
@@ -1258,21 +1259,55 @@ final class BadInputCorpus {
       // kind, extra members
       {"quote", ",\"recordType\":\"quote\",\"accountId\":\"a1\""},
       {"create", quote("a1", ONE_ITEM, BASIS, "1", "USD")},
-      {"quote", quote("a1", ONE_ITEM, BASIS, "1", "USD").replace("\"recordType\":\"quote\"", "\"recordType\":\"contact\"")},
-      {"quote", quote("a1", ONE_ITEM, BASIS, "1", "USD").replaceFirst("\"accountId\":\"a1\"", "\"accountId\":\"a2\"")},
+      {
+        "quote",
+        quote("a1", ONE_ITEM, BASIS, "1", "USD")
+            .replace("\"recordType\":\"quote\"", "\"recordType\":\"contact\"")
+      },
+      {
+        "quote",
+        quote("a1", ONE_ITEM, BASIS, "1", "USD")
+            .replaceFirst("\"accountId\":\"a1\"", "\"accountId\":\"a2\"")
+      },
       {"quote", quote("a1", "[]", BASIS, "1", "USD")},
-      {"quote", quote("a1", "[" + String.join(",", java.util.Collections.nCopies(201, "{\"sku\":\"P\",\"quantity\":1}")) + "]", BASIS, "1", "USD")},
+      {
+        "quote",
+        quote(
+            "a1",
+            "["
+                + String.join(
+                    ",", java.util.Collections.nCopies(201, "{\"sku\":\"P\",\"quantity\":1}"))
+                + "]",
+            BASIS,
+            "1",
+            "USD")
+      },
       {"quote", quote("a1", "[{\"sku\":\"P" + nul + "\",\"quantity\":1}]", BASIS, "1", "USD")},
       {"quote", quote("a1", "[{\"sku\":\"P\",\"quantity\":-1}]", BASIS, "1", "USD")},
       {"quote", quote("a1", "[{\"sku\":\"P\",\"quantity\":1000000000000}]", BASIS, "1", "USD")},
-      {"quote", quote("a1", "[{\"sku\":\"P\",\"quantity\":1,\"options\":{\"motor\":\"" + "x".repeat(200) + "\"}}]", BASIS, "1", "USD")},
-      {"quote", quote("a1", "[{\"sku\":\"P\",\"quantity\":1,\"options\":{\"\":\"x\"}}]", BASIS, "1", "USD")},
+      {
+        "quote",
+        quote(
+            "a1",
+            "[{\"sku\":\"P\",\"quantity\":1,\"options\":{\"motor\":\"" + "x".repeat(200) + "\"}}]",
+            BASIS,
+            "1",
+            "USD")
+      },
+      {
+        "quote",
+        quote("a1", "[{\"sku\":\"P\",\"quantity\":1,\"options\":{\"\":\"x\"}}]", BASIS, "1", "USD")
+      },
       {"quote", quote("a1", ONE_ITEM, "{\"priceListId\":\"\"}", "1", "USD")},
-      {"quote", quote("a1", ONE_ITEM, BASIS.replace("\"rulesVersion\":1", "\"rulesVersion\":0"), "1", "USD")},
+      {
+        "quote",
+        quote("a1", ONE_ITEM, BASIS.replace("\"rulesVersion\":1", "\"rulesVersion\":0"), "1", "USD")
+      },
       {"quote", quote("a1", ONE_ITEM, BASIS, "1.23456", "USD")},
       {"quote", quote("a1", ONE_ITEM, BASIS, "1e15", "USD")},
       {"quote", quote("a1", ONE_ITEM, BASIS, "1", "DOLLARS")},
-      // Well formed, but of a price list this device may not read: rejected by the visibility check.
+      // Well formed, but of a price list this device may not read: rejected by the visibility
+      // check.
       {"quote", quote("a1", ONE_ITEM, BASIS, "1", "USD")},
     };
     for (String[] c : cases) {
@@ -1456,7 +1491,16 @@ final class BadInputCorpus {
         "application/json",
         utf8(
             "{\"operations\":["
-                + op(uuid(), 20_099, "quote", "new-" + uuid(), user, change("total", "1"), at, 0, ",\"quote\":7")
+                + op(
+                    uuid(),
+                    20_099,
+                    "quote",
+                    "new-" + uuid(),
+                    user,
+                    change("total", "1"),
+                    at,
+                    0,
+                    ",\"quote\":7")
                 + "]}"));
     // Back-office field imports and deletions: each bad line rejected by its number.
     for (String line :

@@ -25,6 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,9 +92,19 @@ class QuoteDrillTest {
 
   @Test
   void aValidPumpingStationIsPricedOfflineAndAcceptedByTheServiceOnceOnline() throws Exception {
+    Path pdf = Repo.root().resolve("e2e/target/quotes/pumping-station.pdf");
+    Files.createDirectories(pdf.getParent());
     List<String> args =
         new ArrayList<>(
-            List.of("quote", "--home", home.toString(), "--account", account, "--offline"));
+            List.of(
+                "quote",
+                "--home",
+                home.toString(),
+                "--account",
+                account,
+                "--offline",
+                "--pdf",
+                pdf.toString()));
     args.addAll(SalesCatalogue.asArguments(SalesCatalogue.pumpingStation()));
     Agents.Run quote = Agents.run(args.toArray(String[]::new));
     assertThat(quote.exit()).as(quote.out() + quote.err()).isZero();
@@ -99,6 +113,20 @@ class QuoteDrillTest {
         java.util.regex.Pattern.compile("quote (new-[0-9a-f-]+) for ").matcher(quote.out());
     assertThat(queued.find()).as(quote.out()).isTrue();
     String quoteId = queued.group(1);
+    java.util.regex.Matcher total =
+        java.util.regex.Pattern.compile("total       USD (\\S+)").matcher(quote.out());
+    assertThat(total.find()).isTrue();
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text)
+          .contains("Quote")
+          .contains("PMP-CX125")
+          .contains("SVC-TRAIN")
+          .contains("Total USD " + total.group(1))
+          .contains("Accepted for ");
+      assertThat(doc.getDocumentCatalog().getAcroForm().getField("customer-signature"))
+          .isInstanceOf(PDSignatureField.class);
+    }
 
     Agents.run("sync", "--home", home.toString(), "--force", "--quiet")
         .expectOk("sync after quote");

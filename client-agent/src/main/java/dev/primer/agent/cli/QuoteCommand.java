@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.primer.agent.edits.EditUploader;
 import dev.primer.agent.edits.FieldEdits;
 import dev.primer.agent.quotes.OfflineQuotes;
+import dev.primer.agent.quotes.QuoteDocuments;
 import dev.primer.agent.quotes.QuoteDrafts;
 import dev.primer.agent.quotes.QuoteItems;
 import dev.primer.agent.quotes.QuoteText;
@@ -12,10 +13,13 @@ import dev.primer.agent.store.OutboxEntry;
 import dev.primer.protocol.client.ServiceException;
 import dev.primer.protocol.quotes.QuoteRequest;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,11 +77,35 @@ final class QuoteCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Price it only: do not save or upload the quote.")
   boolean dryRun;
 
+  @Option(
+      names = "--pdf",
+      paramLabel = "FILE",
+      description =
+          "Also write the quote as PDF/A from the account's quote template, with an empty"
+              + " signature field (a valid quote only).")
+  Optional<Path> pdf = Optional.empty();
+
   @Option(names = "--json", description = "Print the quote as one JSON object.")
   boolean json;
 
   @Option(names = "--offline", description = "Do not try to upload now.")
   boolean offline;
+
+  private void writePdf(
+      Agent agent, OfflineQuotes.Priced priced, String quoteId, PrintWriter out, PrintWriter err) {
+    if (pdf.isEmpty()) {
+      return;
+    }
+    long bytes =
+        QuoteDocuments.write(
+            agent.store(),
+            priced,
+            quoteId,
+            agent.config.userId(),
+            LocalDate.ofInstant(parent.context.clock().instant(), parent.context.clock().getZone()),
+            pdf.get());
+    (json ? err : out).printf("pdf: %s (%,d bytes)%n", pdf.get(), bytes);
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -104,6 +132,9 @@ final class QuoteCommand implements Callable<Integer> {
         QuoteText.print(out, checkedAccount, priced.basis(), priced.result());
       }
       if (!priced.result().valid() || dryRun) {
+        if (priced.result().valid()) {
+          writePdf(agent, priced, "DRAFT", out, err);
+        }
         if (json) {
           answer.put("saved", false);
           out.println(JSON.writeValueAsString(answer));
@@ -138,6 +169,8 @@ final class QuoteCommand implements Callable<Integer> {
             QuoteText.money(priced.result().total()));
       }
       out.flush();
+      // After the quote is saved: a document that cannot be made loses no quote.
+      writePdf(agent, priced, quoteId, out, err);
       UploadNow.attempt(agent, offline, parent.context.clock(), err);
       return AgentCli.OK;
     } catch (ServiceException e) {

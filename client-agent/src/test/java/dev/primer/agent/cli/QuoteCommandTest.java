@@ -99,6 +99,46 @@ class QuoteCommandTest {
   }
 
   @Test
+  void aSavedQuoteIsWrittenAsAPdfFromTheAccountsTemplateWithAnEmptySignatureField()
+      throws Exception {
+    Path file = home.resolve("quote.pdf");
+    Run run =
+        cli(
+            "quote",
+            "--account",
+            "a1",
+            "--add",
+            "PMP-1:2",
+            "--option",
+            "motor=15kW",
+            "--offline",
+            "--pdf",
+            file.toString());
+
+    assertThat(run.code()).as(run.out() + run.err()).isZero();
+    Matcher m =
+        QUEUED.matcher(
+            run.out().lines().filter(l -> l.startsWith("queued")).findFirst().orElseThrow());
+    assertThat(m.matches()).isTrue();
+    assertThat(run.out()).contains("pdf: " + file);
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf =
+        org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+      // The heading wraps the long id: lines joined.
+      String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replace("-\n", "-");
+      assertThat(text)
+          .contains("Quote " + m.group(3) + " for Acme Pumps")
+          .contains("1 PMP-1 Pump one x2 18,000.00")
+          .contains("Total USD 18,000.00, Net 30, valid until");
+      assertThat(pdf.getDocumentCatalog().getAcroForm().getField("customer-signature"))
+          .isInstanceOf(org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField.class);
+    }
+    assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+  }
+
+  @Test
   void anInvalidConfigurationNamesEachRuleWithItsFixAndIsNotSaved() {
     Run run =
         cli("quote", "--account", "a1", "--add", "PMP-1", "--option", "motor=30kW", "--offline");

@@ -32,6 +32,19 @@ public final class QuoteFixtures {
 
   record Doc(String id, String accountId, String type, long version, byte[] content) {}
 
+  /** A small quote template: the customer, the lines, the total and the signature area. */
+  static final String TEMPLATE =
+      "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body style=\"font-family: 'DejaVu Sans'\">"
+          + "<h1>Quote {{quoteId}} for {{account.name}}</h1>"
+          + "{{#lines}}<p>{{number}} {{sku}} {{name}} x{{quantity}} {{netAmount}}</p>{{/lines}}"
+          + "<p>Total {{currency}} {{total}}, {{paymentTerms}}, valid until {{validUntil}}</p>"
+          + "<div id=\"primer-signature\" style=\"width: 60mm; height: 20mm; border: 1px solid"
+          + " black\"></div></body></html>";
+
+  private static String title(Doc d) {
+    return d.type().equals("account-profile") ? "Account profile - Acme Pumps" : d.id();
+  }
+
   public static void prime(LocalStore store) {
     Map<String, BigDecimal> material = new LinkedHashMap<>();
     material.put("cast-iron", BigDecimal.ZERO);
@@ -85,7 +98,19 @@ public final class QuoteFixtures {
         List.of(
             new Doc("list-a1", "a1", "price-list", 3, CatalogueJson.write(list)),
             new Doc("pb-1", "", "price-book", 2, CatalogueJson.write(book)),
-            new Doc("pr-1", "", "product-rules", 1, CatalogueJson.write(rules)));
+            new Doc("pr-1", "", "product-rules", 1, CatalogueJson.write(rules)),
+            new Doc(
+                "qt-a1",
+                "a1",
+                "quote-template",
+                1,
+                TEMPLATE.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            new Doc(
+                "profile-a1",
+                "a1",
+                "account-profile",
+                1,
+                "Acme Pumps, 1 Mill Road".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     List<ManifestEntry> entries = new ArrayList<>();
     for (Doc d : docs) {
       entries.add(
@@ -98,7 +123,7 @@ public final class QuoteFixtures {
               1,
               "test",
               d.type(),
-              d.id()));
+              title(d)));
     }
     store.stage(TestStore.info(1), entries);
     RecordPreparer preparer = new RecordPreparer(store.cipher());
@@ -111,7 +136,7 @@ public final class QuoteFixtures {
                             d.id(),
                             d.accountId(),
                             d.type(),
-                            d.id(),
+                            title(d),
                             d.version(),
                             RecordPreparer.sha256(d.content()),
                             "2026-05-01T00:00:00Z",

@@ -42,6 +42,9 @@ public final class RecordContent {
       case PRICE_BOOK, PRODUCT_RULES -> {
         return exactly(SalesCatalogue.content(record), size);
       }
+      case QUOTE_TEMPLATE -> {
+        return exactly(SalesCatalogue.quoteTemplate(), size);
+      }
       default -> {
         // text below
       }

@@ -32,6 +32,11 @@ public final class SalesCatalogue {
 
   private static final byte[] PRICE_BOOK = resource("pb-industrial.json");
   private static final byte[] RULES = resource("pr-industrial.json");
+  private static final byte[] QUOTE_TEMPLATE = resource("quote-template.html");
+
+  /** The smallest a quote template record may be: its Mustache template must fit. */
+  public static final int QUOTE_TEMPLATE_MIN_BYTES = 8_000;
+
   private static final String[] TERMS = {"Net 30", "Net 45", "Net 60", "2% 10, Net 30"};
 
   private SalesCatalogue() {}
@@ -67,6 +72,11 @@ public final class SalesCatalogue {
       case RULES_ID -> RULES.clone();
       default -> throw new IllegalArgumentException("no catalogue content for " + record.id());
     };
+  }
+
+  /** A quote template: the XHTML Mustache template, padded to the record's size by whitespace. */
+  static byte[] quoteTemplate() {
+    return QUOTE_TEMPLATE.clone();
   }
 
   /** An account's price list: the book, the rules, a discount of 0–12.5% and terms. */

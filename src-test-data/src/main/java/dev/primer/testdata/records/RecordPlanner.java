@@ -192,7 +192,10 @@ public final class RecordPlanner {
                   accountId,
                   RecordType.QUOTE_TEMPLATE,
                   "Quote template: " + rng.pick(Names.SERVICE_PACKAGES) + " - " + name,
-                  size(rng, 25_000, 0.5),
+                  // Inline content (under 64 KiB), large enough for the template.
+                  Math.min(
+                      60_000,
+                      Math.max(SalesCatalogue.QUOTE_TEMPLATE_MIN_BYTES, size(rng, 25_000, 0.5))),
                   1 + rng.poisson(1),
                   daysBefore(rng, 180),
                   List.of(priceListId)),
