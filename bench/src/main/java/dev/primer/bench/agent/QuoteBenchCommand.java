@@ -4,6 +4,7 @@ import dev.primer.agent.cli.Agent;
 import dev.primer.agent.cli.AgentContext;
 import dev.primer.agent.config.AgentHome;
 import dev.primer.agent.quotes.OfflineQuotes;
+import dev.primer.agent.quotes.QuoteDocuments;
 import dev.primer.agent.store.LocalStore;
 import dev.primer.protocol.quotes.QuoteRequest;
 import dev.primer.protocol.quotes.QuoteResult;
@@ -112,8 +113,37 @@ final class QuoteBenchCommand implements Callable<Integer> {
           ms(p(price, 99)),
           ms(p(both, 50)),
           ms(p(both, 99)));
+      OfflineQuotes.Priced pricedOnce = engine.price(request);
+      Path pdf = java.nio.file.Files.createTempFile("bench-quote-", ".pdf");
+      try {
+        int renders = Math.max(1, Math.min(runs, 20));
+        long[] render = new long[renders + 1];
+        long bytes = 0;
+        for (int i = 0; i <= renders; i++) {
+          long a = System.nanoTime();
+          bytes =
+              QuoteDocuments.write(
+                  store, pricedOnce, "bench", "bench", java.time.LocalDate.of(2026, 3, 2), pdf);
+          render[i] = System.nanoTime() - a;
+        }
+        long firstRender = render[0];
+        long[] warm = java.util.Arrays.copyOfRange(render, 1, render.length);
+        out.printf(
+            Locale.ROOT,
+            "pdf of the 30 lines (%,d bytes): first %.1f ms, warm p50 %.1f ms p99 %.1f ms (%d"
+                + " renders)%n",
+            bytes,
+            ms(firstRender),
+            ms(p(warm, 50)),
+            ms(p(warm, 99)),
+            renders);
+      } finally {
+        java.nio.file.Files.deleteIfExists(pdf);
+      }
       out.flush();
       return 0;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

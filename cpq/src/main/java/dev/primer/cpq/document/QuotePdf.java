@@ -11,6 +11,7 @@ import com.openhtmltopdf.pdfboxout.PagePosition;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.render.Box;
+import com.openhtmltopdf.util.XRLog;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
@@ -22,6 +23,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -33,6 +38,10 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Renders a quote: the account's Mustache template filled with a {@link QuoteSheet}, laid out by
@@ -51,6 +60,12 @@ public final class QuotePdf {
   public static final String SIGNATURE_FIELD = "customer-signature";
 
   private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+
+  static {
+    // Its log lines (INFO on every CSS warning) would land in the rep's terminal; problems reach
+    // the caller as exceptions.
+    XRLog.setLoggingEnabled(false);
+  }
 
   private QuotePdf() {}
 
@@ -85,7 +100,7 @@ public final class QuotePdf {
             .useExternalResourceAccessControl(
                 (uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
             .withProducer("Primer")
-            .withHtmlContent(html, null);
+            .withW3cDocument(xhtml(html), null);
     builder.useFont(() -> font("DejaVuSans.ttf"), "DejaVu Sans");
     builder.useFont(
         () -> font("DejaVuSans-Bold.ttf"),
@@ -113,6 +128,41 @@ public final class QuotePdf {
       throw new QuoteDocumentException("the quote cannot be laid out: " + e.getMessage(), e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The filled template parsed as XHTML here, not by the layout: no DTD is loaded and no entity is
+   * expanded (a template from a record could otherwise read a file through an external entity), and
+   * a parse error names its line and column.
+   */
+  static Document xhtml(String html) {
+    try {
+      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+      f.setNamespaceAware(true);
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
+      f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      f.setXIncludeAware(false);
+      f.setExpandEntityReferences(false);
+      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      DocumentBuilder builder = f.newDocumentBuilder();
+      builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+      builder.setErrorHandler(null);
+      return builder.parse(new InputSource(new StringReader(html)));
+    } catch (SAXParseException e) {
+      throw new QuoteDocumentException(
+          "the quote template is not XHTML: line "
+              + e.getLineNumber()
+              + ", column "
+              + e.getColumnNumber()
+              + ": "
+              + e.getMessage(),
+          e);
+    } catch (ParserConfigurationException | SAXException | IOException e) {
+      throw new QuoteDocumentException("the quote template is not XHTML: " + e.getMessage(), e);
+    }
   }
 
   private static InputStream font(String name) {

@@ -110,6 +110,33 @@ class QuotePdfTest {
   }
 
   @Test
+  void aTemplateThatIsNoXhtmlOrReachesForAFileThroughAnEntityIsRefused() {
+    assertThatThrownBy(() -> QuotePdf.render("Quote template: Service package", sheet("A"), "t"))
+        .isInstanceOf(QuoteDocumentException.class)
+        .hasMessageStartingWith("the quote template is not XHTML: line 1, column 1:");
+    String entity =
+        "<?xml version=\"1.0\"?><!DOCTYPE html [<!ENTITY secret SYSTEM \"file:///etc/hostname\">]>"
+            + "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>&secret;</p>"
+            + "<div id=\"primer-signature\" style=\"height: 10mm\"></div></body></html>";
+    String text;
+    try {
+      byte[] pdf = QuotePdf.render(entity, sheet("A"), "t");
+      try (PDDocument doc = Loader.loadPDF(pdf)) {
+        text = new PDFTextStripper().getText(doc);
+      }
+    } catch (QuoteDocumentException | java.io.IOException refused) {
+      text = "";
+    }
+    String hostname;
+    try {
+      hostname = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
+    } catch (java.io.IOException e) {
+      hostname = "no-hostname-file";
+    }
+    assertThat(text).doesNotContain(hostname);
+  }
+
+  @Test
   void aTemplateMayNotIncludeFilesNorLackTheSignatureArea() {
     assertThatThrownBy(() -> QuotePdf.render("<html>{{> /etc/passwd}}</html>", sheet("A"), "t"))
         .isInstanceOf(QuoteDocumentException.class)

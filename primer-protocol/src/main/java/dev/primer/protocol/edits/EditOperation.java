@@ -1,6 +1,5 @@
 package dev.primer.protocol.edits;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.primer.protocol.quotes.QuoteDraft;
 import java.util.List;
@@ -75,9 +74,8 @@ public record EditOperation(
     return CREATE.equals(kind) || QUOTE.equals(kind);
   }
 
-  /** Whether this operation creates a quote (not a JSON property: {@code quote} is the draft). */
-  @JsonIgnore
-  public boolean isQuote() {
+  /** Whether this operation creates a quote (named so Jackson sees no property in it). */
+  public boolean createsQuote() {
     return QUOTE.equals(kind);
   }
 }

@@ -180,7 +180,7 @@ public class EditService {
       if (unwritable.isPresent()) {
         return rejected(op, unwritable.get(), now);
       }
-      if (op.isQuote()) {
+      if (op.createsQuote()) {
         quote =
             Optional.of(
                 pricing.check(c, op.quote(), readable.contains(op.quote().basis().priceListId())));

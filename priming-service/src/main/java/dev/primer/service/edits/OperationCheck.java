@@ -53,16 +53,16 @@ final class OperationCheck {
     }
     if (!EditOperation.UPDATE.equals(op.kind())
         && !EditOperation.CREATE.equals(op.kind())
-        && !op.isQuote()) {
+        && !op.createsQuote()) {
       return Optional.of("kind must be update, create or quote, was '" + clip(op.kind()) + "'");
     }
-    if (op.isQuote() != op.quote().present()) {
+    if (op.createsQuote() != op.quote().present()) {
       return Optional.of(
-          op.isQuote()
+          op.createsQuote()
               ? "a quote operation needs its quote"
               : "only a quote operation carries a quote");
     }
-    if (op.isQuote()) {
+    if (op.createsQuote()) {
       Optional<String> quote = QuoteCheck.problem(op);
       if (quote.isPresent()) {
         return quote;
