@@ -89,7 +89,8 @@ final class PendingCommand implements Callable<Integer> {
               l.seq(),
               l.opId(),
               l.recordId(),
-              (l.kind().equals("create") ? "create: " : "") + String.join(",", l.fields()),
+              (l.kind().equals("create") || l.kind().equals("quote") ? l.kind() + ": " : "")
+                  + String.join(",", l.fields()),
               l.state(),
               Ages.of(Duration.ofSeconds(l.ageSeconds())),
               (l.reason().isEmpty() ? "" : "  " + l.reason())
