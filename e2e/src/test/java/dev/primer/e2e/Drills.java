@@ -140,7 +140,7 @@ final class Drills {
      */
     static synchronized GeneratedOrg generate(long seed) {
       Path data = Repo.root().resolve("e2e/target/data/small-" + seed);
-      if (!Files.exists(data.resolve("dataset.json"))) {
+      if (!generatedByThisGenerator(data)) {
         cli(
             "generate",
             "--scale",
@@ -164,6 +164,19 @@ final class Drills {
         return new GeneratedOrg(data, List.copyOf(users), Instant.parse(day76 + "T04:00:00Z"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
+      }
+    }
+
+    /** Whether {@code data} holds a data set this build's generator wrote (not an older one's). */
+    private static boolean generatedByThisGenerator(Path data) {
+      try {
+        return Files.exists(data.resolve("dataset.json"))
+            && JSON.readTree(data.resolve("dataset.json").toFile())
+                .path("generator")
+                .asText()
+                .equals(dev.primer.testdata.generate.OrganisationGenerator.VERSION);
+      } catch (IOException e) {
+        return false;
       }
     }
 

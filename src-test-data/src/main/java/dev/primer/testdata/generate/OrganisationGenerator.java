@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  */
 public final class OrganisationGenerator {
   /** Recorded in dataset.json; bump when the same seed would give different output. */
-  public static final String VERSION = "primer-testdata 1";
+  public static final String VERSION = "primer-testdata 2";
 
   private final GeneratorSettings settings;
   private final boolean progress;
