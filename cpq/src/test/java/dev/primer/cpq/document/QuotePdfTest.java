@@ -110,6 +110,46 @@ class QuotePdfTest {
   }
 
   @Test
+  void veraPdfFindsARenderedQuoteCompliantWithPdfA2bAndAPlainPdfNot() throws Exception {
+    assertThat(pdfA2bProblems(QuotePdf.render(TEMPLATE, sheet("Acme"), "Quote new-0190")))
+        .isEmpty();
+    java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+    try (PDDocument doc = new PDDocument()) {
+      doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+      doc.save(plain);
+    }
+    assertThat(pdfA2bProblems(plain.toByteArray())).isNotEmpty();
+  }
+
+  /** What veraPDF finds against PDF/A-2b, one line per failed rule. */
+  static List<String> pdfA2bProblems(byte[] pdf) throws Exception {
+    org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+    org.verapdf.pdfa.flavours.PDFAFlavour flavour =
+        org.verapdf.pdfa.flavours.PDFAFlavour.fromString("2b");
+    try (org.verapdf.pdfa.PDFAParser parser =
+            org.verapdf.pdfa.Foundries.defaultInstance()
+                .createParser(new java.io.ByteArrayInputStream(pdf), flavour);
+        org.verapdf.pdfa.PDFAValidator validator =
+            org.verapdf.pdfa.Foundries.defaultInstance().createValidator(flavour, false)) {
+      org.verapdf.pdfa.results.ValidationResult result = validator.validate(parser);
+      List<String> failed =
+          result.getTestAssertions().stream()
+              .filter(a -> a.getStatus() != org.verapdf.pdfa.results.TestAssertion.Status.PASSED)
+              .map(
+                  a ->
+                      a.getRuleId().getClause()
+                          + "-"
+                          + a.getRuleId().getTestNumber()
+                          + ": "
+                          + a.getMessage())
+              .distinct()
+              .toList();
+      assertThat(result.isCompliant()).isEqualTo(failed.isEmpty());
+      return failed;
+    }
+  }
+
+  @Test
   void aTemplateThatIsNoXhtmlOrReachesForAFileThroughAnEntityIsRefused() {
     assertThatThrownBy(() -> QuotePdf.render("Quote template: Service package", sheet("A"), "t"))
         .isInstanceOf(QuoteDocumentException.class)
