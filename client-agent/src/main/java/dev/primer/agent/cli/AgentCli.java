@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       ConflictsCommand.class,
       ResolveCommand.class,
       QuoteCommand.class,
+      AuditCommand.class,
       StatusCommand.class,
       VerifyCommand.class
     },

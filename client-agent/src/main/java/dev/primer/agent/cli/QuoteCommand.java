@@ -9,6 +9,7 @@ import dev.primer.agent.quotes.QuoteDrafts;
 import dev.primer.agent.quotes.QuoteItems;
 import dev.primer.agent.quotes.QuoteText;
 import dev.primer.agent.quotes.QuoteUnavailableException;
+import dev.primer.agent.store.AuditEvent;
 import dev.primer.agent.store.OutboxEntry;
 import dev.primer.protocol.client.ServiceException;
 import dev.primer.protocol.quotes.QuoteRequest;
@@ -96,7 +97,7 @@ final class QuoteCommand implements Callable<Integer> {
     if (pdf.isEmpty()) {
       return;
     }
-    long bytes =
+    QuoteDocuments.Written written =
         QuoteDocuments.write(
             agent.store(),
             priced,
@@ -104,7 +105,36 @@ final class QuoteCommand implements Callable<Integer> {
             agent.config.userId(),
             LocalDate.ofInstant(parent.context.clock().instant(), parent.context.clock().getZone()),
             pdf.get());
-    (json ? err : out).printf("pdf: %s (%,d bytes)%n", pdf.get(), bytes);
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("file", pdf.get().toAbsolutePath().toString());
+    detail.put("bytes", written.bytes());
+    detail.put("sha256", written.sha256());
+    agent
+        .store()
+        .audit(
+            new AuditEvent("quote-document", quoteId, jsonText(detail)),
+            parent.context.clock().instant());
+    (json ? err : out).printf("pdf: %s (%,d bytes)%n", pdf.get(), written.bytes());
+  }
+
+  private static Map<String, Object> auditDetail(
+      dev.primer.protocol.edits.EditOperation op, OfflineQuotes.Priced priced) {
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("opId", op.opId());
+    detail.put("seq", op.seq());
+    detail.put("accountId", op.accountId());
+    detail.put("total", priced.result().total().toPlainString());
+    detail.put("currency", priced.result().currency());
+    detail.put("basis", priced.basis().describe());
+    return detail;
+  }
+
+  private static String jsonText(Map<String, Object> value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write an audit detail", e);
+    }
   }
 
   @Override
@@ -151,7 +181,10 @@ final class QuoteCommand implements Callable<Integer> {
       OutboxEntry saved =
           agent
               .store()
-              .appendEdit(seq -> QuoteDrafts.operation(seq, stamp, quoteId, request, priced), now);
+              .appendAudited(
+                  seq -> QuoteDrafts.operation(seq, stamp, quoteId, request, priced),
+                  op -> new AuditEvent("quote", quoteId, jsonText(auditDetail(op, priced))),
+                  now);
       if (json) {
         answer.put("saved", true);
         answer.put("quoteId", quoteId);

@@ -21,8 +21,11 @@ public final class QuoteDocuments {
 
   private QuoteDocuments() {}
 
-  /** Renders {@code priced} for {@code quoteId} to {@code file}; returns its size in bytes. */
-  public static long write(
+  /** A document written: its size and its SHA-256 (hex). */
+  public record Written(long bytes, String sha256) {}
+
+  /** Renders {@code priced} for {@code quoteId} to {@code file}. */
+  public static Written write(
       LocalStore store,
       OfflineQuotes.Priced priced,
       String quoteId,
@@ -72,7 +75,7 @@ public final class QuoteDocuments {
     } catch (IOException e) {
       throw new QuoteUnavailableException("cannot write " + file + ": " + e.getMessage());
     }
-    return pdf.length;
+    return new Written(pdf.length, dev.primer.agent.sync.RecordPreparer.sha256(pdf));
   }
 
   /** The account's name as its profile's title gives it, else its id. */

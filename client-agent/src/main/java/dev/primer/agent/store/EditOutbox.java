@@ -34,7 +34,11 @@ final class EditOutbox {
   private final FieldCipher cipher;
   private final RecordFields fields;
 
-  EditOutbox(Jdbc jdbc, StoreMeta meta, FieldCipher cipher, RecordFields fields) {
+  private final AuditLog auditLog;
+
+  EditOutbox(
+      Jdbc jdbc, StoreMeta meta, FieldCipher cipher, RecordFields fields, AuditLog auditLog) {
+    this.auditLog = auditLog;
     this.jdbc = jdbc;
     this.meta = meta;
     this.cipher = cipher;
@@ -49,6 +53,19 @@ final class EditOutbox {
    */
   OutboxEntry append(
       LongFunction<EditOperation> opForSeq, Instant now, Optional<String> settles, String kept) {
+    return append(opForSeq, now, settles, kept, op -> Optional.empty());
+  }
+
+  /**
+   * As {@link #append(LongFunction, Instant, Optional, String)}, recording in the audit log, in the
+   * same transaction, what {@code audit} makes of the operation.
+   */
+  OutboxEntry append(
+      LongFunction<EditOperation> opForSeq,
+      Instant now,
+      Optional<String> settles,
+      String kept,
+      java.util.function.Function<EditOperation, Optional<AuditEvent>> audit) {
     OutboxEntry[] added = new OutboxEntry[1];
     jdbc.inWriteTransaction(
         () -> {
@@ -75,6 +92,10 @@ final class EditOutbox {
           }
           if (settles.isPresent()) {
             settleInTransaction(settles.get(), "kept " + kept + ": seq " + seq, now);
+          }
+          Optional<AuditEvent> event = audit.apply(op);
+          if (event.isPresent()) {
+            auditLog.appendInTransaction(event.get(), now);
           }
           added[0] = new OutboxEntry(op, EditState.PENDING, Optional.empty(), true, "", now, now);
         });

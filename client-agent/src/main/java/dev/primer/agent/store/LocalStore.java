@@ -44,6 +44,7 @@ public final class LocalStore implements AutoCloseable {
   private final Content content;
   private final EventOutbox outbox;
   private final RecordFields recordFields;
+  private final AuditLog audit;
   private final EditOutbox edits;
   private final Path uploadLockFile;
 
@@ -65,7 +66,8 @@ public final class LocalStore implements AutoCloseable {
     this.content = Content.of(jdbc, meta, cipher, tokens, index, blobs);
     this.outbox = new EventOutbox(jdbc, cipher);
     this.recordFields = new RecordFields(jdbc, cipher);
-    this.edits = new EditOutbox(jdbc, meta, cipher, recordFields);
+    this.audit = new AuditLog(jdbc, cipher);
+    this.edits = new EditOutbox(jdbc, meta, cipher, recordFields, audit);
     this.uploadLockFile = syncLockFile.resolveSibling(file(syncLockFile, ".edit-lock"));
   }
 
@@ -379,6 +381,32 @@ public final class LocalStore implements AutoCloseable {
       java.util.function.LongFunction<dev.primer.protocol.edits.EditOperation> opForSeq,
       Instant now) {
     return edits.append(opForSeq, now, Optional.empty(), "");
+  }
+
+  /**
+   * As {@link #appendEdit}, with the audit log entry {@code audit} makes of the operation written
+   * in the same transaction: a quote and its record in the log exist together or not at all.
+   */
+  public OutboxEntry appendAudited(
+      java.util.function.LongFunction<dev.primer.protocol.edits.EditOperation> opForSeq,
+      java.util.function.Function<dev.primer.protocol.edits.EditOperation, AuditEvent> audit,
+      Instant now) {
+    return edits.append(opForSeq, now, Optional.empty(), "", op -> Optional.of(audit.apply(op)));
+  }
+
+  /** Records a step in the audit log on its own ({@link AuditLog}). */
+  public AuditEntry audit(AuditEvent event, Instant now) {
+    return audit.append(event, now);
+  }
+
+  /** The audit log, oldest first. */
+  public List<AuditEntry> auditLog() {
+    return audit.entries();
+  }
+
+  /** Where the audit log's hash chain first breaks, if it does. */
+  public Optional<String> auditBreak() {
+    return audit.firstBreak();
   }
 
   /**

@@ -12,9 +12,9 @@ import java.util.List;
 final class StoreSchema {
   /**
    * The store's layout, kept in SQLite's user_version. 2 added the records' editable fields ({@code
-   * record_fields}) and the edit outbox ({@code edit_ops}).
+   * record_fields}) and the edit outbox ({@code edit_ops}); 3 the audit log ({@code audit_log}).
    */
-  static final int LAYOUT = 2;
+  static final int LAYOUT = 3;
 
   /** The columns of {@code manifest} and {@code staged_manifest}, in table order. */
   static final String MANIFEST_COLUMNS =
@@ -161,5 +161,18 @@ final class StoreSchema {
             + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)");
     s.execute("CREATE INDEX IF NOT EXISTS edit_ops_record ON edit_ops (record_id)");
     s.execute("CREATE INDEX IF NOT EXISTS edit_ops_state ON edit_ops (state)");
+    createAuditTable(s);
+  }
+
+  /**
+   * Layout 3. {@code audit_log}: each step of a quote's life on the device (quoted, printed, and
+   * later signed and sent), chained by hash: each entry's hash covers the one before it, so an
+   * entry changed or removed breaks the chain from there on. The detail is sealed.
+   */
+  private static void createAuditTable(Statement s) throws SQLException {
+    s.execute(
+        "CREATE TABLE IF NOT EXISTS audit_log (seq INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+            + " event TEXT NOT NULL, subject TEXT NOT NULL, detail BLOB NOT NULL,"
+            + " prev TEXT NOT NULL, hash TEXT NOT NULL)");
   }
 }

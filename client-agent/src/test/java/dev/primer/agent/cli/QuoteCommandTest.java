@@ -132,6 +132,13 @@ class QuoteCommandTest {
       assertThat(pdf.getDocumentCatalog().getAcroForm().getField("customer-signature"))
           .isInstanceOf(org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField.class);
     }
+    Run audit = cli("audit");
+    assertThat(audit.code()).as(audit.out()).isZero();
+    assertThat(audit.out().lines())
+        .anyMatch(l -> l.contains(" quote ") && l.contains(m.group(3)))
+        .anyMatch(l -> l.contains(" quote-document ") && l.contains(m.group(3)))
+        .last()
+        .isEqualTo("audit log: 2 entries, chain intact");
     assertThat(java.nio.file.Files.getPosixFilePermissions(file))
         .containsExactlyInAnyOrder(
             java.nio.file.attribute.PosixFilePermission.OWNER_READ,

@@ -85,7 +85,7 @@ class StoreLayoutTest {
     }
     try (Connection db = raw();
         Statement s = db.createStatement()) {
-      assertThat(strings(s, "PRAGMA user_version")).containsExactly("2");
+      assertThat(strings(s, "PRAGMA user_version")).containsExactly("3");
       assertThat(strings(s, "SELECT name FROM pragma_index_list('content')"))
           .containsExactly("content_record");
       // Content ids are kept: the search index refers to them.
@@ -134,7 +134,7 @@ class StoreLayoutTest {
     }
     try (Connection db = raw();
         Statement s = db.createStatement()) {
-      assertThat(strings(s, "PRAGMA user_version")).containsExactly("2");
+      assertThat(strings(s, "PRAGMA user_version")).containsExactly("3");
     }
   }
 
@@ -148,7 +148,7 @@ class StoreLayoutTest {
     assertThatThrownBy(() -> TestStore.open(dir))
         .isInstanceOf(StoreException.class)
         .hasRootCauseMessage(
-            "the store was written by a newer agent (layout 3; this agent knows up to 2)");
+            "the store was written by a newer agent (layout 4; this agent knows up to 3)");
   }
 
   @Test

@@ -60,12 +60,12 @@ class StoreSchemaTest {
   }
 
   @Test
-  void aNewStoreGetsExactlyTheTablesOfLayoutTwo() throws Exception {
+  void aNewStoreGetsExactlyTheTablesOfLayoutThree() throws Exception {
     try (Connection db = connect();
         Statement s = db.createStatement()) {
       StoreSchema.migrate(s);
 
-      assertThat(strings(s, "PRAGMA user_version")).containsExactly("2");
+      assertThat(strings(s, "PRAGMA user_version")).containsExactly("3");
       // The on-disk format agents in the field read: a change here needs a new layout number.
       assertThat(strings(s, "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid"))
           .containsExactly(
@@ -98,7 +98,10 @@ class StoreSchemaTest {
                   + " overlay INTEGER NOT NULL, resolution TEXT NOT NULL DEFAULT '',"
                   + " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)",
               "CREATE INDEX edit_ops_record ON edit_ops (record_id)",
-              "CREATE INDEX edit_ops_state ON edit_ops (state)");
+              "CREATE INDEX edit_ops_state ON edit_ops (state)",
+              "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, event TEXT NOT"
+                  + " NULL, subject TEXT NOT NULL, detail BLOB NOT NULL, prev TEXT NOT NULL, hash"
+                  + " TEXT NOT NULL)");
     }
   }
 
@@ -117,7 +120,7 @@ class StoreSchemaTest {
         Statement s = db.createStatement()) {
       StoreSchema.migrate(s);
 
-      assertThat(strings(s, "PRAGMA user_version")).containsExactly("2");
+      assertThat(strings(s, "PRAGMA user_version")).containsExactly("3");
       assertThat(strings(s, "SELECT id || ':' || record_id FROM content ORDER BY id"))
           .containsExactly("5:r1", "9:r2");
       assertThat(strings(s, "SELECT name FROM pragma_index_list('content')"))
@@ -126,6 +129,7 @@ class StoreSchemaTest {
       assertThat(strings(s, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"))
           .containsExactly(
               "access_events",
+              "audit_log",
               "content",
               "edit_ops",
               "manifest",
@@ -167,7 +171,7 @@ class StoreSchemaTest {
     try (Connection db = connectReadOnly();
         Statement s = db.createStatement()) {
       StoreSchema.migrate(s);
-      assertThat(strings(s, "PRAGMA user_version")).containsExactly("2");
+      assertThat(strings(s, "PRAGMA user_version")).containsExactly("3");
     }
   }
 
@@ -182,7 +186,7 @@ class StoreSchemaTest {
       assertThatThrownBy(() -> StoreSchema.migrate(s))
           .isInstanceOf(SQLException.class)
           .hasMessage(
-              "the store was written by a newer agent (layout 3; this agent knows up to 2)");
+              "the store was written by a newer agent (layout 4; this agent knows up to 3)");
     }
   }
 }
