@@ -11,6 +11,7 @@ import dev.primer.agent.quotes.QuoteText;
 import dev.primer.agent.quotes.QuoteUnavailableException;
 import dev.primer.agent.store.AuditEvent;
 import dev.primer.agent.store.OutboxEntry;
+import dev.primer.cpq.engine.Amounts;
 import dev.primer.protocol.client.ServiceException;
 import dev.primer.protocol.quotes.QuoteRequest;
 import java.io.PrintWriter;
@@ -199,7 +200,7 @@ final class QuoteCommand implements Callable<Integer> {
             quoteId,
             checkedAccount,
             priced.result().currency(),
-            QuoteText.money(priced.result().total()));
+            Amounts.money(priced.result().total()));
       }
       out.flush();
       // After the quote is saved: a document that cannot be made loses no quote.

@@ -1,6 +1,7 @@
 package dev.primer.agent.quotes;
 
 import dev.primer.agent.edits.FieldEdits;
+import dev.primer.cpq.engine.Amounts;
 import dev.primer.protocol.edits.EditOperation;
 import dev.primer.protocol.edits.FieldChange;
 import dev.primer.protocol.quotes.QuoteDraft;
@@ -31,7 +32,7 @@ public final class QuoteDrafts {
         "Quote "
             + priced.result().currency()
             + " "
-            + QuoteText.money(priced.result().total())
+            + Amounts.money(priced.result().total())
             + ", "
             + priced.result().lines().size()
             + " lines");

@@ -1,12 +1,14 @@
 package dev.primer.agent.quotes;
 
+import static dev.primer.cpq.engine.Amounts.money;
+import static dev.primer.cpq.engine.Amounts.percent;
+
 import dev.primer.protocol.quotes.AppliedDiscount;
 import dev.primer.protocol.quotes.QuoteBasis;
 import dev.primer.protocol.quotes.QuoteLine;
 import dev.primer.protocol.quotes.QuoteResult;
 import dev.primer.protocol.quotes.RuleViolation;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,14 +69,5 @@ public final class QuoteText {
       out.printf(Locale.ROOT, "%s %s%%  -%s%n", d.name(), percent(d.percent()), money(d.amount()));
     }
     out.printf(Locale.ROOT, "total       %s %s%n", q.currency(), money(q.total()));
-  }
-
-  /** An amount as a rep reads it: {@code 12,345.60}. */
-  public static String money(BigDecimal amount) {
-    return String.format(Locale.ROOT, "%,.2f", amount);
-  }
-
-  private static String percent(BigDecimal rate) {
-    return rate.stripTrailingZeros().toPlainString();
   }
 }

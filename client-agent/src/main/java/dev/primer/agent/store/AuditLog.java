@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -90,8 +89,7 @@ final class AuditLog {
   Optional<String> firstBreak() {
     String prev = GENESIS;
     long expected = 1;
-    List<AuditEntry> all = new ArrayList<>(entries());
-    for (AuditEntry e : all) {
+    for (AuditEntry e : entries()) {
       if (e.seq() != expected) {
         return Optional.of("entry " + expected + " is missing (next is " + e.seq() + ")");
       }

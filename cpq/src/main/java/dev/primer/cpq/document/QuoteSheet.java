@@ -1,13 +1,14 @@
 package dev.primer.cpq.document;
 
+import static dev.primer.cpq.engine.Amounts.money;
+import static dev.primer.cpq.engine.Amounts.percent;
+
 import dev.primer.protocol.quotes.AppliedDiscount;
 import dev.primer.protocol.quotes.QuoteBasis;
 import dev.primer.protocol.quotes.QuoteLine;
 import dev.primer.protocol.quotes.QuoteResult;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What a quote template sees, every value already formatted: {@code {{account.name}}}, {@code
@@ -108,14 +109,5 @@ public record QuoteSheet(
         money(result.total()),
         paymentTerms,
         basis.describe());
-  }
-
-  /** An amount as printed: {@code 12,345.60}. */
-  public static String money(BigDecimal amount) {
-    return String.format(Locale.ROOT, "%,.2f", amount);
-  }
-
-  private static String percent(BigDecimal rate) {
-    return rate.stripTrailingZeros().toPlainString();
   }
 }

@@ -33,6 +33,14 @@ public enum RecordType {
     return this == PRICE_BOOK || this == PRODUCT_RULES;
   }
 
+  /** The wire names of the organisation-wide types, as stored and sent. */
+  public static java.util.List<String> organisationWideNames() {
+    return java.util.Arrays.stream(values())
+        .filter(RecordType::organisationWide)
+        .map(RecordType::wireName)
+        .toList();
+  }
+
   /** The name used in data set files and APIs. */
   @JsonValue
   public String wireName() {

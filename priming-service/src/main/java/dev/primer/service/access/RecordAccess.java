@@ -115,9 +115,7 @@ public class RecordAccess {
 
   /** A price book or product rules: every user's to read ({@code ReadableAccounts#record}). */
   private static boolean organisationWide(String accountId, String type) {
-    return accountId.isEmpty()
-        && java.util.Arrays.stream(RecordType.values())
-            .anyMatch(t -> t.organisationWide() && t.wireName().equals(type));
+    return accountId.isEmpty() && RecordType.organisationWideNames().contains(type);
   }
 
   private static boolean readableAccount(

@@ -2,6 +2,7 @@ package dev.primer.service.quotes;
 
 import dev.primer.cpq.catalogue.CatalogueException;
 import dev.primer.cpq.catalogue.CatalogueJson;
+import dev.primer.cpq.engine.Amounts;
 import dev.primer.cpq.engine.QuoteEngine;
 import dev.primer.protocol.quotes.QuoteBasis;
 import dev.primer.protocol.quotes.QuoteDraft;
@@ -16,7 +17,6 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -117,13 +117,14 @@ public class QuotePricing {
     BigDecimal gap = device.total().subtract(service.total()).abs();
     if (gap.compareTo(TOLERANCE) > 0 || !device.currency().equals(service.currency())) {
       return Optional.of(
-          String.format(
-              Locale.ROOT,
-              "the service prices this quote at %s %,.2f, the device at %s %,.2f",
-              service.currency(),
-              service.total(),
-              device.currency(),
-              device.total()));
+          "the service prices this quote at "
+              + service.currency()
+              + " "
+              + Amounts.money(service.total())
+              + ", the device at "
+              + device.currency()
+              + " "
+              + Amounts.money(device.total()));
     }
     return Optional.empty();
   }

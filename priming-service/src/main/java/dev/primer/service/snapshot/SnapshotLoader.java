@@ -322,14 +322,7 @@ public class SnapshotLoader {
                 // rules belong to none.
                 + " AND (a.id IS NOT NULL OR (r.account_id = '' AND r.type = ANY (?)))"
                 + " ORDER BY r.id")) {
-      s.setArray(
-          1,
-          c.createArrayOf(
-              "text",
-              java.util.Arrays.stream(RecordType.values())
-                  .filter(RecordType::organisationWide)
-                  .map(RecordType::wireName)
-                  .toArray()));
+      s.setArray(1, c.createArrayOf("text", RecordType.organisationWideNames().toArray()));
       s.setFetchSize(FETCH);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
